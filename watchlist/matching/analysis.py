@@ -1,0 +1,122 @@
+"""Turns a raw name into comparable tokens: strips legal forms, honorifics, particles and
+stopwords (remembering what was set aside), and guesses whether it names an organisation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .numbers import digits_for_number_words
+from .text import clean, fold, has_digit
+from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms
+
+KINDS = ("organisation", "person", "any")
+
+
+@dataclass
+class NameAnalysis:
+    """A name broken into tokens, with the words set aside and the (guessed) kind of name."""
+
+    original: str
+    normalised: str
+    tokens: tuple[str, ...]
+    set_aside: list[dict] = field(default_factory=list)
+    kind: str = "any"
+
+
+def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase],
+                 allow_weak: bool) -> tuple[str, ...]:
+    """Remove table phrases from both ends of ``tokens``, never removing every token."""
+    changed = True
+    while changed:
+        changed = False
+        hit = table.match_at(tokens, 0)
+        if hit and hit[1].position != "suffix" and (hit[1].strong or allow_weak) and hit[0] < len(tokens):
+            found.append(hit[1])
+            tokens, changed = tokens[hit[0]:], True
+            continue
+        hit = table.match_ending_at(tokens, len(tokens))
+        if hit and hit[1].position != "prefix" and (hit[1].strong or allow_weak) and hit[0] < len(tokens):
+            found.append(hit[1])
+            tokens, changed = tokens[: len(tokens) - hit[0]], True
+    return tokens
+
+
+def _strip_legal_forms(folded: str, kind: str, found: list[Phrase]) -> tuple[str, ...]:
+    table = legal_forms()
+    folded = table.strip_native(folded, found)
+    tokens = tuple(clean(folded).split())
+    strong_only: list[Phrase] = []
+    trial = _strip_edges(tokens, table, strong_only, allow_weak=False)
+    allow_weak = kind == "organisation" or bool(strong_only) or looks_like_organisation(trial)
+    if not allow_weak and kind == "any":
+        probe: list[Phrase] = []
+        allow_weak = len(_strip_edges(trial, table, probe, allow_weak=True)) >= 2
+    tokens = _strip_edges(tokens, table, found, allow_weak)
+    while len(tokens) > 1 and tokens[-1] in STOPWORDS and found:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def looks_like_organisation(tokens: tuple[str, ...]) -> bool:
+    """True when a token is a generic organisation word ("manpower", "trading") or a number."""
+    common = common_tokens()
+    return any(common.get(t, (1, ""))[1] == "org" or has_digit(t) for t in tokens)
+
+
+def _strip_person_words(folded: str, tokens: tuple[str, ...], found: list[Phrase]) -> tuple[str, ...]:
+    table = honorifics()
+    if table.native:
+        native_found: list[Phrase] = []
+        rest = table.strip_native(folded, native_found)
+        if native_found:
+            found.extend(native_found)
+            tokens = tuple(clean(rest).split()) or tokens
+    kept: list[str] = []
+    index = 0
+    while index < len(tokens):
+        hit = table.match_at(tokens, index)
+        if hit:
+            size, phrase = hit
+            at_start = not kept
+            at_end = index + size == len(tokens)
+            allowed = (phrase.position == "any" or (phrase.position == "prefix" and at_start)
+                       or (phrase.position == "suffix" and at_end and kept))
+            if allowed:
+                found.append(Phrase(" ".join(tokens[index:index + size]), phrase.kind))
+                index += size
+                continue
+        kept.append(tokens[index])
+        index += 1
+    return tuple(kept) if kept else tokens
+
+
+def analyse_name(name: str, kind: str = "any", country: str | None = None) -> NameAnalysis:
+    """Analyse ``name`` for matching; ``kind`` is "organisation", "person" or "any" (guessed)."""
+    if kind not in KINDS:
+        kind = "any"
+    folded = fold(name)
+    found: list[Phrase] = []
+    if kind == "person":
+        tokens = tuple(clean(folded).split())
+    else:
+        tokens = _strip_legal_forms(folded, kind, found)
+    if kind == "any":
+        if found or looks_like_organisation(tokens):
+            kind = "organisation"
+    if kind != "organisation":
+        before = len(found)
+        tokens = _strip_person_words(folded if not found else " ".join(tokens), tokens, found)
+        if kind == "any" and len(found) > before:
+            kind = "person"
+    else:
+        tokens = digits_for_number_words(tokens)
+        kept = tuple(t for t in tokens if t not in STOPWORDS)
+        found.extend(Phrase(t, "stopword") for t in tokens if t in STOPWORDS and kept)
+        tokens = kept or tokens
+    set_aside = [{"text": p.text, "kind": p.kind} for p in found]
+    return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind)
+
+
+def search_key(name: str) -> str:
+    """Lowercase ASCII key without legal forms, punctuation or spaces, for substring search."""
+    found: list[Phrase] = []
+    return "".join(_strip_legal_forms(fold(name), "any", found))

@@ -1,0 +1,133 @@
+"""Pairwise name comparison: analyses both names with a shared kind, aligns their tokens and
+returns a 0-100 score, the match/review decision and a readable explanation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .align import Alignment, align_tokens
+from .analysis import NameAnalysis, analyse_name
+from .config import MatchConfig
+from .script import native_tokens, same_native_script
+from .stats import TokenStats
+
+
+@dataclass
+class CompareResult:
+    """Score (0-100, one decimal), the decisions at the configured thresholds and why."""
+
+    score: float
+    match: bool
+    review: bool
+    explanation: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def default_stats() -> TokenStats:
+    """The built-in token weights (generic words and common names)."""
+    return TokenStats.default()
+
+
+DEFAULT_CONFIG = MatchConfig()
+
+
+def resolve_kind(left: NameAnalysis, right: NameAnalysis, kind: str) -> tuple[NameAnalysis, NameAnalysis, str]:
+    """Agree on one kind for both names: an organisation on either side wins, then a person."""
+    if kind != "any":
+        return left, right, kind
+    kinds = {left.kind, right.kind}
+    if "organisation" in kinds:
+        kind = "organisation"
+    elif "person" in kinds:
+        kind = "person"
+    else:
+        return left, right, "any"
+    if left.kind != kind:
+        left = analyse_name(left.original, kind)
+    if right.kind != kind:
+        right = analyse_name(right.original, kind)
+    return left, right, kind
+
+
+def decide(score: float, config: MatchConfig) -> tuple[bool, bool]:
+    """(match, review) for a score."""
+    match = score >= config.match_threshold
+    return match, (not match) and score >= config.review_threshold
+
+
+def describe_alignment(left: NameAnalysis, right: NameAnalysis, alignment: Alignment) -> dict:
+    """The name part of an explanation: normalised forms, what was set aside, token pairs."""
+    pairs = []
+    for m in alignment.matches:
+        pairs.append({
+            "query": " ".join(left.tokens[i] for i in m.left),
+            "matched": " ".join(right.tokens[j] for j in m.right),
+            "how": m.how,
+            "similarity": round(m.similarity, 2),
+            "weight": round(sum(alignment.left_weights[i] for i in m.left), 2),
+        })
+    return {
+        "query": left.original,
+        "matched": right.original,
+        "query_normalised": left.normalised,
+        "matched_normalised": right.normalised,
+        "kind": left.kind if left.kind == right.kind else "any",
+        "set_aside": [dict(item, side="query") for item in left.set_aside]
+        + [dict(item, side="matched") for item in right.set_aside],
+        "token_matches": pairs,
+        "unmatched": {
+            "query": [{"token": left.tokens[i], "weight": round(alignment.left_weights[i], 2)}
+                      for i in alignment.left_unmatched],
+            "matched": [{"token": right.tokens[j], "weight": round(alignment.right_weights[j], 2)}
+                        for j in alignment.right_unmatched],
+        },
+        "score": alignment.score,
+    }
+
+
+def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: TokenStats,
+                     config: MatchConfig) -> tuple[float, dict]:
+    """Score two analysed names (already resolved to one kind) and describe the alignment."""
+    alignment = align_tokens(left.tokens, right.tokens, kind, stats, config)
+    name = describe_alignment(left, right, alignment)
+    score = alignment.score
+    if same_native_script(left.original, right.original):
+        native = align_tokens(native_tokens(left.original), native_tokens(right.original), kind, stats, config)
+        name["native_script_score"] = native.score
+        score = min(score, native.score)
+        name["score"] = score
+    return score, name
+
+
+def name_summary(name: dict, match: bool, review: bool) -> str:
+    """One plain-English sentence about a name comparison."""
+    verdict = "match" if match else ("are similar enough to need review" if review else "do not match")
+    sentence = f"'{name['query']}' and '{name['matched']}' {verdict} (name score {name['score']:.1f}/100)"
+    shared = [p["matched"] for p in name["token_matches"]]
+    if shared:
+        sentence += "; shared words: " + ", ".join(shared)
+    different = [u["token"] for u in name["unmatched"]["query"] + name["unmatched"]["matched"]]
+    if different:
+        sentence += "; differing words: " + ", ".join(different)
+    aside = sorted({item["text"] for item in name["set_aside"]})
+    if aside:
+        sentence += "; set aside: " + ", ".join(aside)
+    return sentence + "."
+
+
+def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = None,
+                  config: MatchConfig | None = None) -> CompareResult:
+    """Compare two names and return score, decision and explanation."""
+    stats = stats or default_stats()
+    config = config or DEFAULT_CONFIG
+    left, right, kind = resolve_kind(analyse_name(a, kind), analyse_name(b, kind), kind)
+    score, name = compare_analyses(left, right, kind, stats, config)
+    match, review = decide(score, config)
+    explanation = {
+        "summary": name_summary(name, match, review),
+        "name": name,
+        "signals": [{"signal": "name", "score": score, "contribution": score,
+                     "detail": f"name similarity {score:.1f}"}],
+        "shared": {},
+    }
+    return CompareResult(score, match, review, explanation)

@@ -1,0 +1,33 @@
+"""Tunable knobs of the matcher, with one fixed set of defaults used everywhere."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """Thresholds (0-100 scale) and the weights used by the name scorer and the signal combiner."""
+
+    match_threshold: float = 80.0
+    review_threshold: float = 65.0
+    # Unmatched extra tokens (e.g. a dropped middle name) count this much of their weight.
+    person_extra_token_factor: float = 0.35
+    organisation_extra_token_factor: float = 0.8
+    # Unmatched tokens on both sides (e.g. a different given name) count this much of their weight.
+    conflict_factor: float = 1.5
+    # Similarity credited to token pairs that are not identical.
+    typo_penalty: float = 1.0
+    initial_similarity: float = 0.7
+    transliteration_similarity: float = 0.97
+    phonetic_similarity: float = 0.8
+    name_variant_similarity: float = 0.9
+    joined_words_similarity: float = 0.98
+    abbreviation_similarity: float = 0.9
+    # Shortest token (in letters) allowed 1, 2 and 3 edits.
+    min_length_for_edits: tuple[int, int, int] = (4, 8, 12)
+    # Scores given by non-name signals.
+    identifier_score: float = 95.0
+    officer_link_score: float = 90.0
+    address_link_score: float = 70.0
+    address_min_similarity: float = 88.0
+    corroboration_bonus: float = 3.0

@@ -1,0 +1,44 @@
+"""Rewrites English number words, ordinals and Roman numerals as digits ("Forty-Four" -> "44", "1st" -> "1"),
+so that spelled-out and numeric forms of the same organisation name align."""
+from __future__ import annotations
+
+import re
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_ORDINAL_UNITS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+                  "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+UNIT_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: i for i, w in enumerate(_ORDINAL_UNITS)}
+_NUMERIC_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11, "xii": 12,
+          "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20}
+
+
+def digits_for_number_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Replace number words (and "21st"-style ordinals) in ``tokens`` by digit strings."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        ordinal = _NUMERIC_ORDINAL.match(token)
+        if ordinal:
+            out.append(ordinal.group(1))
+        elif token in _TENS:
+            value = _TENS[token]
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if 0 < UNIT_VALUES.get(following, 0) < 10:
+                value += UNIT_VALUES[following]
+                index += 1
+            out.append(str(value))
+        elif token in UNIT_VALUES and token not in ("second",):
+            out.append(str(UNIT_VALUES[token]))
+        elif token in _ROMAN or (token in ("v", "x") and index == len(tokens) - 1 and index > 0):
+            out.append(str(_ROMAN.get(token) or {"v": 5, "x": 10}[token]))
+        else:
+            out.append(token)
+        index += 1
+    return tuple(out)

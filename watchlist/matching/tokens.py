@@ -1,0 +1,96 @@
+"""Similarity between two single tokens: exact, typo (edit distance allowed by length), sound-alike,
+initial, or known name variant; short tokens must be identical."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from .config import MatchConfig
+from .text import has_digit
+from .vocabulary import name_variants
+
+_PHONETIC_RULES = [(re.compile(p), r) for p, r in (
+    (r"ph", "f"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"w", "v"),
+    (r"dh", "d"), (r"th", "t"), (r"(?<=.)[aeiouyh]", ""), (r"(.)\1+", r"\1"),
+)]
+
+
+_SPELLING_RULES = [(re.compile(p), r) for p, r in (
+    (r"ph", "f"), (r"y", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"), (r"(?<=[kscz])h", ""), (r"ou", "u"),
+    (r"oo", "u"), (r"ee", "i"), (r"(.)\1+", r"\1"),
+)]
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(token: str) -> str:
+    """Folds common transliteration variants (y/i, ph/f, doubled letters) so they cost nothing."""
+    for pattern, replacement in _SPELLING_RULES:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def edit_similarity(a: str, b: str, edits: int, config: MatchConfig) -> float:
+    """1 - distance/length when within ``edits`` edits (transpositions count once), else 0."""
+    distance = OSA.distance(a, b, score_cutoff=edits)
+    if distance > edits:
+        return 0.0
+    return max(0.0, 1.0 - config.typo_penalty * distance / max(len(a), len(b)))
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_key(token: str) -> str:
+    """A rough sound-alike key: first letter plus consonant skeleton ("scholz" == "schulze")."""
+    key = token
+    for pattern, replacement in _PHONETIC_RULES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def allowed_edits(length: int, config: MatchConfig) -> int:
+    """How many edits a token of this length may carry and still count as the same word."""
+    return sum(1 for minimum in config.min_length_for_edits if length >= minimum)
+
+
+def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool = True) -> tuple[float, str]:
+    """Return (similarity in 0..1, how) for two tokens; 0 means "not the same word"."""
+    if a == b:
+        return 1.0, "exact"
+    if has_digit(a) or has_digit(b):
+        return 0.0, ""
+    shorter = min(len(a), len(b))
+    if shorter == 1:
+        if allow_initials and a[0] == b[0]:
+            return config.initial_similarity, "initial"
+        return 0.0, ""
+    variants = name_variants().get(a)
+    if variants and b in variants:
+        return config.name_variant_similarity, "name variant"
+    edits = allowed_edits(shorter, config)
+    best, how = 0.0, ""
+    folded_a, folded_b = spelling_key(a), spelling_key(b)
+    if folded_a == folded_b:
+        return config.transliteration_similarity, "transliteration variant"
+    if edits:
+        best = max(edit_similarity(a, b, edits, config),
+                   edit_similarity(folded_a, folded_b, edits, config) * config.transliteration_similarity)
+        how = "spelling variant" if best else ""
+    if shorter >= 4 and best < config.phonetic_similarity:
+        key = phonetic_key(a)
+        if len(key) >= 3 and key == phonetic_key(b):
+            best, how = config.phonetic_similarity, "sounds alike"
+    return best, how
+
+
+def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -> float:
+    """Similarity of ``token`` to ``parts`` written as one word ("sinarjaya" vs "sinar jaya")."""
+    joined = "".join(parts)
+    if joined == token:
+        return config.joined_words_similarity
+    if has_digit(joined) or abs(len(joined) - len(token)) > 2:
+        return 0.0
+    edits = allowed_edits(min(len(token), len(joined)), config)
+    if not edits:
+        return 0.0
+    return config.joined_words_similarity * edit_similarity(token, joined, edits, config)
