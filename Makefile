@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine with Python 3.11:
+#   make run   - serve the registry on http://127.0.0.1:8000 with demo data (SQLite)
+#   make test  - run the test suite (SQLite, or PostgreSQL via TEST_DATABASE_URL)
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export FLASK_APP := wsgi
+
+.PHONY: run test install dev-install clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: export APP_ENV ?= development
+run: $(STAMP)
+	mkdir -p instance
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo --if-empty
+	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $${WORKERS:-2} --access-logfile - wsgi:app
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) instance/*.db .pytest_cache

@@ -1,0 +1,52 @@
+"""The Fair Recruitment Registry: a Flask app factory wiring config, extensions, blueprints and CLI."""
+import logging
+import uuid
+from pathlib import Path
+
+from flask import Flask, g, request
+
+from registry.config import INSTANCE_DIR, load_config
+from registry.extensions import api, db, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build a configured app; `overrides` is for tests and scripts."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
+                instance_path=str(INSTANCE_DIR), instance_relative_config=False)
+    app.config.update(load_config(overrides))
+    logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
+    if app.config["PROXY_FIX_HOPS"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = app.config["PROXY_FIX_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    api.init_app(app)
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+
+    from registry import models  # noqa: F401 - register every table with the metadata
+    from registry.blueprints import register_blueprints, register_cli
+    from registry.errors import register_error_handlers
+
+    register_blueprints(app)
+    register_cli(app)
+    register_error_handlers(app)
+    _request_ids(app)
+    return app
+
+
+def _request_ids(app: Flask) -> None:
+    """Give each request an id (or keep the proxy's) and echo it, so logs and audit entries line up."""
+
+    @app.before_request
+    def _assign():
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming[:64] if incoming.isprintable() and incoming else uuid.uuid4().hex
+
+    @app.after_request
+    def _echo(response):
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        return response

@@ -1,0 +1,1 @@
+"""Recruitment agencies: legal persons with other names and officers."""

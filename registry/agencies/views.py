@@ -1,0 +1,83 @@
+"""Agency endpoints: public search, detail and CSV list; regulator create and update."""
+from flask import Response, request
+from flask_smorest import Blueprint, abort
+
+from registry.agencies import service
+from registry.agencies.schemas import (AgencyIn, AgencyListItem, AgencyPatch, AgencyPublicSchema,
+                                       AgencyRegulatorSchema, AgencySearchArgs)
+from registry.agencies.export import agencies_csv
+from registry.auth.guard import BEARER, actor, current_actor, require
+from registry.common.pagination import page_body, page_schema
+from registry.extensions import db
+
+blp = Blueprint("agencies", __name__, url_prefix="/api/v1", description="Recruitment agencies and their licences.")
+
+
+def _if_match_version(body: dict) -> int:
+    """The expected version from the body's `version` or an If-Match header (ETag "<version>")."""
+    header = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    if header and not header.isdigit():
+        abort(412, message="If-Match must be the ETag you read, e.g. \"3\".")
+    version = body.pop("version", None)
+    if header and version is not None and int(header) != version:
+        abort(412, message="If-Match and version disagree.")
+    version = version if version is not None else int(header) if header else None
+    if version is None:
+        abort(428, message="Send the version you read (field 'version' or an If-Match header) so concurrent edits are detected.",
+              errors={"json": {"version": ["Missing data for required field."]}})
+    return version
+
+
+def _detail_schema():
+    who = current_actor()
+    return AgencyRegulatorSchema() if who and who.role in {"regulator", "admin"} else AgencyPublicSchema()
+
+
+@blp.route("/agencies")
+@blp.arguments(AgencySearchArgs, location="query")
+@blp.response(200, page_schema(AgencyListItem, "AgencyPage"))
+def search_agencies(args):
+    """Search agencies by name, other name or licence number (case, accents, punctuation and legal forms ignored)."""
+    items, total = service.search_agencies(args.get("q"), args.get("country"), args.get("status"), args["page"], args["per_page"])
+    return page_body(items, total, args["page"], args["per_page"])
+
+
+@blp.route("/agencies", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.arguments(AgencyIn)
+@blp.response(201, AgencyRegulatorSchema)
+@require("regulator", "admin")
+def create_agency(data):
+    """Register an agency (regulators: in their own country)."""
+    agency = service.create_agency(data, actor())
+    db.session.commit()
+    return agency, 201, {"ETag": f'"{agency.version}"', "Location": f"/api/v1/agencies/{agency.id}"}
+
+
+@blp.route("/agencies/<int:agency_id>")
+@blp.response(200, AgencyPublicSchema)
+def get_agency(agency_id):
+    """An agency with its licences and their history (officers' ID numbers only for regulators)."""
+    agency = service.get_agency(agency_id)
+    return Response(_detail_schema().dumps(agency), mimetype="application/json", headers={"ETag": f'"{agency.version}"'})
+
+
+@blp.route("/agencies/<int:agency_id>", methods=["PATCH"])
+@blp.doc(security=BEARER, parameters=[{"in": "header", "name": "If-Match", "schema": {"type": "string"}, "required": False}])
+@blp.arguments(AgencyPatch)
+@blp.response(200, AgencyRegulatorSchema)
+@require("regulator", "admin")
+def update_agency(data, agency_id):
+    """Change an agency; officers and other names listed replace the current ones (dropped ones are kept as former)."""
+    version = _if_match_version(data)
+    agency = service.update_agency(agency_id, data, version, actor())
+    db.session.commit()
+    return agency, 200, {"ETag": f'"{agency.version}"'}
+
+
+@blp.route("/agencies.csv")
+@blp.response(200, {"type": "string"}, content_type="text/csv")
+def agencies_csv_export():
+    """The public list of licensed agencies, one row per licence with today's status (open data, CSV)."""
+    return Response(agencies_csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=agencies.csv"})

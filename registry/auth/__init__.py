@@ -1,0 +1,1 @@
+"""API tokens: issued from the CLI, stored only as hashes, scoped by role and country."""

@@ -1,0 +1,22 @@
+"""API token records; the secret itself is never stored, only its SHA-256 digest."""
+from sqlalchemy import CheckConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from registry.common.time import utcnow
+from registry.extensions import db
+from datetime import datetime
+
+
+class ApiToken(db.Model):
+    __tablename__ = "api_token"
+    __table_args__ = (CheckConstraint("role IN ('regulator', 'verifier', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(db.String(200))
+    role: Mapped[str] = mapped_column(db.String(20))
+    country: Mapped[str | None] = mapped_column(db.String(2))
+    prefix: Mapped[str] = mapped_column(db.String(16), unique=True)
+    secret_hash: Mapped[str] = mapped_column(db.String(64))
+    created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    last_used_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))

@@ -1,0 +1,44 @@
+"""`flask registry ...` and `flask seed-demo`: bulk import, demo data."""
+import sys
+
+import click
+from flask.cli import AppGroup, with_appcontext
+
+from registry.common.actor import cli_actor
+
+registry_cli = AppGroup("registry", help="Registry maintenance: bulk import and export.")
+
+
+@registry_cli.command("import-agencies")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--dry-run", is_flag=True, help="Validate and report, write nothing.")
+@click.option("--authority", default=None, help="Issuing authority recorded on new licences.")
+def import_agencies_command(file, dry_run, authority):
+    """Import agencies and licences from a CSV (idempotent on country + licence number; all or nothing)."""
+    from registry.imports.agency_import import import_agencies
+
+    with click.progressbar(length=max(sum(1 for _ in file) - 1, 0), label="Importing", file=sys.stderr) as bar:
+        file.seek(0)
+        report = import_agencies(file, cli_actor(f"import-agencies {file.name}"), dry_run=dry_run,
+                                 authority=authority, progress=bar.update)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.errors:
+        raise click.ClickException(f"{len(report.errors)} bad row(s); nothing was written.")
+    verb = "Would create" if dry_run else "Created"
+    click.echo(f"{verb} {report.created}, updated {report.updated}, unchanged {report.unchanged}"
+               f"{' (dry run: nothing written)' if dry_run else ''}.")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has agencies.")
+@with_appcontext
+def seed_demo_command(if_empty):
+    """Load the fictitious demo data set (invented names only)."""
+    from registry.demo import database_is_empty, seed_demo
+
+    if if_empty and not database_is_empty():
+        click.echo("Database already has data; demo data not loaded.")
+        return
+    counts = seed_demo()
+    click.echo("Loaded demo data: " + ", ".join(f"{v} {k}" for k, v in counts.items()))

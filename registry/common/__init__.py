@@ -1,0 +1,1 @@
+"""Shared building blocks: time, schema fields, pagination and the acting user."""

@@ -1,0 +1,70 @@
+"""Marshmallow fields for ISO country and currency codes, money and bounded text."""
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+from marshmallow import ValidationError, fields, validate
+
+_COUNTRIES = {c.alpha_2 for c in pycountry.countries}
+_CURRENCIES = {c.alpha_3 for c in pycountry.currencies}
+
+
+def is_country(code: str) -> bool:
+    return code in _COUNTRIES
+
+
+def is_currency(code: str) -> bool:
+    return code in _CURRENCIES
+
+
+class Country(fields.String):
+    """ISO 3166-1 alpha-2 country code, upper-cased on input."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).setdefault("example", "PH")
+        super().__init__(validate=validate.Length(equal=2), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip().upper()
+        if code not in _COUNTRIES:
+            raise ValidationError(f"'{value}' is not an ISO 3166-1 alpha-2 country code.")
+        return code
+
+
+class Currency(fields.String):
+    """ISO 4217 currency code, upper-cased on input."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        code = super()._deserialize(value, attr, data, **kwargs).strip().upper()
+        if code not in _CURRENCIES:
+            raise ValidationError(f"'{value}' is not an ISO 4217 currency code.")
+        return code
+
+
+class Amount(fields.Decimal):
+    """A non-negative money amount as a decimal string with at most 2 places ("1500.00")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("metadata", {}).setdefault("example", "1500.00")
+        super().__init__(places=None, as_string=True, allow_nan=False, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+            raise ValidationError("Amount must be a decimal string such as \"1500.00\".")
+        try:
+            amount = Decimal(str(value).strip())
+        except InvalidOperation as exc:
+            raise ValidationError("Amount must be a decimal string such as \"1500.00\".") from exc
+        if not amount.is_finite() or amount < 0:
+            raise ValidationError("Amount must be zero or more.")
+        if amount.as_tuple().exponent < -4 or amount > Decimal("1e15"):
+            raise ValidationError("Amount has too many digits.")
+        return amount
+
+
+def Text(max_length: int = 500, **kwargs):  # noqa: N802 - reads like a field class
+    """Free text with a length cap (stripped)."""
+    return fields.String(validate=validate.Length(max=max_length), **kwargs)
+
+
+def Name(**kwargs):  # noqa: N802
+    return fields.String(validate=validate.Length(min=1, max=300), **kwargs)

@@ -1,0 +1,88 @@
+"""Configuration read from the environment, so one build runs anywhere (12-factor)."""
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", Path(__file__).resolve().parent.parent / "instance"))
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        # Heroku-style URLs name the old driver; we ship psycopg 3.
+        if url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url[len("postgres://"):]
+        elif url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    return f"sqlite:///{INSTANCE_DIR / 'registry.db'}"
+
+
+def _dev_secret_key() -> str:
+    """A random key kept under instance/ so development sessions survive restarts."""
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+def load_config(overrides: dict | None = None) -> dict:
+    """Build the Flask config mapping from the environment plus explicit overrides."""
+    overrides = dict(overrides or {})
+    env = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
+    testing = overrides.get("TESTING", env == "testing")
+    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    if not secret:
+        if env in {"development", "testing"} or testing:
+            secret = _dev_secret_key() if env == "development" else "test-secret-key"
+        else:
+            raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production).")
+    db_url = overrides.get("SQLALCHEMY_DATABASE_URI") or _database_url()
+    engine_options = {"pool_pre_ping": True}
+    if db_url.startswith("postgresql"):
+        timeout_ms = int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "15000"))
+        engine_options.update(
+            pool_size=int(os.environ.get("DB_POOL_SIZE", "5")),
+            max_overflow=int(os.environ.get("DB_MAX_OVERFLOW", "5")),
+            pool_timeout=int(os.environ.get("DB_POOL_TIMEOUT", "5")),
+            connect_args={"connect_timeout": int(os.environ.get("DB_CONNECT_TIMEOUT", "5")),
+                          "options": f"-c statement_timeout={timeout_ms}"},
+        )
+    else:
+        engine_options["connect_args"] = {"timeout": 15}
+    config = {
+        "APP_ENV": env,
+        "TESTING": testing,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": db_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * 1024 * 1024))),
+        "MAX_PER_PAGE": int(os.environ.get("MAX_PER_PAGE", "100")),
+        "MAX_BATCH_ITEMS": int(os.environ.get("MAX_BATCH_ITEMS", "1000")),
+        "MATCH_THRESHOLD": float(os.environ.get("MATCH_THRESHOLD", "0") or 0) or None,
+        "MATCH_INDEX_REFRESH_SECONDS": float(os.environ.get("MATCH_INDEX_REFRESH_SECONDS", "2")),
+        "PREFERRED_URL_SCHEME": os.environ.get("PREFERRED_URL_SCHEME", "http"),
+        "PROXY_FIX_HOPS": int(os.environ.get("PROXY_FIX_HOPS", "0")),
+        "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", env == "production"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "JSON_SORT_KEYS": False,
+        # flask-smorest / OpenAPI
+        "API_TITLE": "Fair Recruitment Registry API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_REDOC_PATH": None,
+        "OPENAPI_SWAGGER_UI_PATH": None,
+    }
+    config.update(overrides)
+    return config

@@ -1,0 +1,156 @@
+"""Apply a validated agency CSV: bulk-insert new licences, update changed ones through the services, all or nothing."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+
+from registry.agencies import service as agencies
+from registry.agencies.models import Agency, AgencyName, Officer
+from registry.audit.service import record_audit_bulk
+from registry.common.actor import Actor
+from registry.common.time import today, utcnow
+from registry.domain import DomainError
+from registry.extensions import db
+from registry.imports.agency_rows import AgencyRow, RowError, read_rows
+from registry.licences import service as licences
+from registry.licences.keys import licence_key
+from registry.licences.models import Licence, LicenceAction
+from watchlist.matching import search_key
+
+# CSV status -> the action that reaches it from an active licence
+STATUS_ACTION = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel", "surrendered": "surrender"}
+IMPORT_REASON = "Recorded by bulk import from the regulator's register."
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_agencies(stream, actor: Actor, dry_run: bool = False, authority: str | None = None, progress=None) -> ImportReport:
+    """Validate every row, then write all rows in one transaction (or nothing, on any error or a dry run)."""
+    rows, errors = read_rows(stream)
+    report = ImportReport(errors=errors, dry_run=dry_run)
+    if errors:
+        return report
+    existing = _existing_licences({r.country for r in rows})
+    new = [r for r in rows if (r.country, r.licence_no) not in existing]
+    try:
+        _bulk_create(new, actor, authority)
+        report.created = len(new)
+        if progress:
+            progress(len(new))
+        for row in rows:
+            lic_id = existing.get((row.country, row.licence_no))
+            if lic_id is None:
+                continue
+            try:
+                changed = _update_existing(row, lic_id, actor)
+            except DomainError as exc:
+                report.errors.append(RowError(row.line, exc.message))
+                changed = False
+            report.updated += changed
+            report.unchanged += not changed
+            if progress:
+                progress(1)
+        db.session.flush()
+    except Exception:
+        db.session.rollback()
+        raise
+    if report.errors or dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    return report
+
+
+def _existing_licences(countries: set[str]) -> dict[tuple[str, str], int]:
+    rows = db.session.execute(select(Licence.country, Licence.licence_no, Licence.id).where(Licence.country.in_(countries)))
+    return {(c, n): i for c, n, i in rows}
+
+
+def _insert_returning_ids(model, values: list[dict]) -> list[int]:
+    if not values:
+        return []
+    return list(db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), values))
+
+
+def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> None:
+    """Insert agencies, names, officers, licences and their actions with a few multi-row statements."""
+    if not rows:
+        return
+    now, on = utcnow(), today()
+    agency_ids = _insert_returning_ids(Agency, [
+        {"name": r.name, "search_key": search_key(r.name), "country": r.country, "registration_no": r.registration_no,
+         "address": r.address, "phone": r.phone, "email": r.email, "website": r.website, "version": 1,
+         "created_at": now, "updated_at": now} for r in rows])
+    names = [{"agency_id": a, "name": n, "kind": "other", "search_key": search_key(n)}
+             for a, r in zip(agency_ids, rows) for n in dict.fromkeys(r.other_names) if n != r.name]
+    officers = [{"agency_id": a, "name": n, "role": role, "search_key": search_key(n), "started_on": r.issued_on}
+                for a, r in zip(agency_ids, rows) for n, role in r.officers]
+    if names:
+        db.session.execute(insert(AgencyName), names)
+    if officers:
+        db.session.execute(insert(Officer), officers)
+    licence_ids = _insert_returning_ids(Licence, [
+        {"agency_id": a, "country": r.country, "licence_no": r.licence_no, "licence_key": licence_key(r.licence_no),
+         "authority": authority or f"Licensing authority of {r.country}", "scope": r.scope, "destinations": [],
+         "issued_on": r.issued_on if r.status != "pending" else None, "expires_on": r.expires_on,
+         "state": r.status, "suspended_until": None, "version": 1,
+         "created_at": now, "updated_at": now} for a, r in zip(agency_ids, rows)])
+    actions = []
+    for lic_id, r in zip(licence_ids, rows):
+        if r.status == "pending":
+            continue
+        actions.append({"licence_id": lic_id, "seq": 1, "action": "issue", "from_state": "pending", "to_state": "active",
+                        "effective_on": r.issued_on, "expires_on": r.expires_on, "reason": IMPORT_REASON,
+                        "ban": False, "actor": actor.label, "recorded_at": now})
+        if r.status in STATUS_ACTION:
+            actions.append({"licence_id": lic_id, "seq": 2, "action": STATUS_ACTION[r.status], "from_state": "active",
+                            "to_state": r.status, "effective_on": max(on, r.issued_on), "reason": IMPORT_REASON,
+                            "ban": False, "actor": actor.label, "recorded_at": now})
+    if actions:
+        db.session.execute(insert(LicenceAction), actions)
+    record_audit_bulk(actor, [{"action": "import.create", "entity_type": "licence", "entity_id": lic_id,
+                               "after": {"agency_id": a, **{k: v for k, v in vars(r).items() if k != "extra"}}}
+                              for lic_id, a, r in zip(licence_ids, agency_ids, rows)])
+
+
+def _update_existing(row: AgencyRow, licence_id: int, actor: Actor) -> bool:
+    """Bring an existing licence and its agency in line with the row; returns whether anything changed."""
+    licence = db.session.get(Licence, licence_id)
+    agency = licence.agency
+    wanted = {"name": row.name, "registration_no": row.registration_no, "address": row.address, "phone": row.phone,
+              "email": row.email, "website": row.website}
+    changes = {k: v for k, v in wanted.items() if getattr(agency, k) != v}
+    current_names = {n.name for n in agency.other_names if n.kind != "former"}
+    if set(row.other_names) - {row.name} != current_names:
+        changes["other_names"] = [{"name": n, "kind": "other"} for n in row.other_names]
+    current_officers = {(o.name, o.role) for o in agency.current_officers}
+    if set(row.officers) != current_officers:
+        changes["officers"] = [{"name": n, "role": r} for n, r in row.officers]
+    if changes:
+        agencies.update_agency(agency.id, changes, agency.version, actor)
+    target = row.status
+    state = licences.status_as_of(licence, today()).state
+    acted = False
+    if state != target:
+        action = "issue" if (state, target) == ("pending", "active") else "reinstate" if (state, target) == ("suspended", "active") else STATUS_ACTION.get(target)
+        if action is None:
+            raise DomainError(f"licence {row.licence_no} is {state}; the file says {target}, which no action can reach")
+        licences.apply_action(row.country, row.licence_no, {"action": action, "reason": IMPORT_REASON,
+                                                            "effective_on": today()}, actor)
+        acted = True
+    if licence.state not in {"revoked", "cancelled", "surrendered"} and row.expires_on != licence.expires_on and row.expires_on > licence.expires_on:
+        licences.apply_action(row.country, row.licence_no, {"action": "renew", "expires_on": row.expires_on,
+                                                            "reason": IMPORT_REASON}, actor)
+        acted = True
+    return bool(changes) or acted

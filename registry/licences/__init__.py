@@ -1,0 +1,1 @@
+"""Licences of recruitment agencies and their lifecycle, changed only by recorded actions."""

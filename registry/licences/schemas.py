@@ -1,0 +1,121 @@
+"""Licence input/output schemas, including the action request with its cross-field rules."""
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from registry.common.fields import Country, Text
+from registry.licences.lifecycle import ACTIONS
+
+SCOPES = ("land_based", "sea_based", "domestic", "land_and_sea", "other")
+
+
+class LicenceIn(Schema):
+    licence_no = fields.String(required=True, validate=[validate.Length(min=1, max=60),
+                                                        validate.Regexp(r"^[\w./ -]+$", error="Letters, digits, space, '-', '/', '.' only.")])
+    country = Country(metadata={"description": "Issuing country; defaults to the agency's"})
+    authority = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    scope = fields.String(required=True, validate=validate.OneOf(SCOPES))
+    destinations = fields.List(Country(), load_default=list, validate=validate.Length(max=250),
+                               metadata={"description": "Authorised destination countries; empty means any"})
+    issued_on = fields.Date()
+    expires_on = fields.Date(required=True)
+    pending = fields.Boolean(load_default=False, metadata={"description": "Create as pending instead of issuing now"})
+    reason = Text(2000, allow_none=True)
+    legal_basis = Text(500, allow_none=True)
+
+    @validates_schema
+    def _dates(self, data, **kwargs):
+        if data.get("issued_on") and data.get("expires_on") and data["expires_on"] <= data["issued_on"]:
+            raise ValidationError("Must be after issued_on.", "expires_on")
+
+
+class ActionIn(Schema):
+    action = fields.String(required=True, validate=validate.OneOf(ACTIONS))
+    reason = Text(2000, allow_none=True)
+    legal_basis = Text(500, allow_none=True)
+    effective_on = fields.Date(metadata={"description": "Defaults to today; never in the future"})
+    until = fields.Date(allow_none=True, metadata={"description": "suspend only: end of the suspension (omit: indefinite)"})
+    expires_on = fields.Date(metadata={"description": "renew only: the new expiry date"})
+    ban = fields.Boolean(load_default=False, metadata={"description": "revoke only: permanent ban on the agency and its officers"})
+    version = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Optional: the licence version you read"})
+
+    @validates_schema
+    def _fields_fit_action(self, data, **kwargs):
+        action = data.get("action")
+        errors = {}
+        if data.get("until") and action != "suspend":
+            errors["until"] = ["Only a suspension has an end date."]
+        if data.get("expires_on") and action not in {"renew", "issue"}:
+            errors["expires_on"] = ["Only 'renew' (or 'issue') sets an expiry date."]
+        if action == "renew" and not data.get("expires_on"):
+            errors["expires_on"] = ["A renewal needs the new expiry date."]
+        if data.get("ban") and action != "revoke":
+            errors["ban"] = ["Only a revocation can ban the agency."]
+        if action in {"suspend", "revoke", "cancel"} and not (data.get("reason") or "").strip():
+            errors["reason"] = ["Give the reason; workers and the agency will read it."]
+        if data.get("until") and data.get("effective_on") and data["until"] <= data["effective_on"]:
+            errors["until"] = ["Must be after effective_on."]
+        if errors:
+            raise ValidationError(errors)
+
+
+class HistoryPublic(Schema):
+    seq = fields.Integer()
+    action = fields.String()
+    from_state = fields.String()
+    to_state = fields.String()
+    effective_on = fields.Date()
+    until = fields.Date(allow_none=True)
+    expires_on = fields.Date(allow_none=True)
+    reason = fields.String(allow_none=True)
+    legal_basis = fields.String(allow_none=True)
+    ban = fields.Boolean()
+
+
+class HistoryRegulator(HistoryPublic):
+    actor = fields.String()
+    recorded_at = fields.DateTime()
+
+
+class _AgencyRef(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    country = fields.String()
+
+
+class LicencePublicSchema(Schema):
+    """A licence as a worker sees it: the status on today's date, validity and history."""
+
+    country = fields.String()
+    licence_no = fields.String()
+    status = fields.String(metadata={"enum": ["valid", "expired", "suspended", "revoked", "cancelled", "surrendered", "pending"]})
+    valid = fields.Boolean()
+    issued_on = fields.Date(allow_none=True)
+    expires_on = fields.Date(allow_none=True)
+    suspended_until = fields.Date(allow_none=True)
+    authority = fields.String()
+    scope = fields.String()
+    destinations = fields.List(fields.String())
+    agency = fields.Nested(_AgencyRef)
+    history = fields.List(fields.Nested(HistoryPublic))
+    version = fields.Integer()
+
+
+class LicenceRegulatorSchema(LicencePublicSchema):
+    history = fields.List(fields.Nested(HistoryRegulator))
+
+
+class LicenceOfAgencyPublic(LicencePublicSchema):
+    class Meta:
+        exclude = ("agency",)
+
+
+class LicenceOfAgencyRegulator(LicenceRegulatorSchema):
+    class Meta:
+        exclude = ("agency",)
+
+
+class LicenceBrief(Schema):
+    country = fields.String()
+    licence_no = fields.String()
+    status = fields.String()
+    valid = fields.Boolean()
+    expires_on = fields.Date(allow_none=True)

@@ -1,0 +1,5 @@
+"""Import every model module so Alembic and `create_all` see the whole schema."""
+from registry.audit.models import AuditEntry  # noqa: F401
+from registry.auth.models import ApiToken  # noqa: F401
+from registry.agencies.models import Agency, AgencyName, Officer  # noqa: F401
+from registry.licences.models import Licence, LicenceAction  # noqa: F401
