@@ -8,6 +8,7 @@ from registry.agencies.models import Agency, AgencyName, Officer
 from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
+from registry.common.uow import transaction
 from registry.domain import Conflict, NotFound, PermissionDenied, StaleVersion
 from registry.extensions import db
 from registry.licences.keys import licence_key
@@ -91,6 +92,11 @@ def snapshot(agency: Agency) -> dict:
 
 
 def create_agency(data: dict, actor: Actor) -> Agency:
+    with transaction():
+        return _create_agency(data, actor)
+
+
+def _create_agency(data: dict, actor: Actor) -> Agency:
     _check_scope(actor, data["country"])
     _check_duplicate(data["country"], data.get("registration_no"))
     agency = Agency(name=data["name"].strip(), search_key=search_key(data["name"]), country=data["country"],
@@ -104,6 +110,11 @@ def create_agency(data: dict, actor: Actor) -> Agency:
 
 
 def update_agency(agency_id: int, data: dict, expected_version: int, actor: Actor) -> Agency:
+    with transaction():
+        return _update_agency(agency_id, data, expected_version, actor)
+
+
+def _update_agency(agency_id: int, data: dict, expected_version: int, actor: Actor) -> Agency:
     agency = get_agency(agency_id)
     _check_scope(actor, agency.country)
     if expected_version != agency.version:

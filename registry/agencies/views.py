@@ -8,7 +8,6 @@ from registry.agencies.schemas import (AgencyIn, AgencyListItem, AgencyPatch, Ag
 from registry.agencies.export import agencies_csv
 from registry.auth.guard import BEARER, actor, current_actor, require
 from registry.common.pagination import page_body, page_schema
-from registry.extensions import db
 
 blp = Blueprint("agencies", __name__, url_prefix="/api/v1", description="Recruitment agencies and their licences.")
 
@@ -50,7 +49,6 @@ def search_agencies(args):
 def create_agency(data):
     """Register an agency (regulators: in their own country)."""
     agency = service.create_agency(data, actor())
-    db.session.commit()
     return agency, 201, {"ETag": f'"{agency.version}"', "Location": f"/api/v1/agencies/{agency.id}"}
 
 
@@ -71,7 +69,6 @@ def update_agency(data, agency_id):
     """Change an agency; officers and other names listed replace the current ones (dropped ones are kept as former)."""
     version = _if_match_version(data)
     agency = service.update_agency(agency_id, data, version, actor())
-    db.session.commit()
     return agency, 200, {"ETag": f'"{agency.version}"'}
 
 

@@ -11,6 +11,7 @@ from registry.common.actor import ROLES, Actor
 from registry.common.fields import is_country
 from registry.common.time import utcnow
 from registry.domain import InvalidInput, NotFound
+from registry.common.uow import transaction
 from registry.extensions import db
 
 TOKEN_PREFIX = "frr"
@@ -32,11 +33,11 @@ def create_token(name: str, role: str, country: str | None, actor: Actor) -> str
     if not name.strip():
         raise InvalidInput("A token needs a --name saying who holds it.")
     prefix, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
-    token = ApiToken(name=name.strip(), role=role, country=country, prefix=prefix, secret_hash=_digest(secret))
-    db.session.add(token)
-    db.session.flush()
-    record_audit(actor, "token.create", "api_token", token.id, after=token_summary(token))
-    db.session.commit()
+    with transaction():
+        token = ApiToken(name=name.strip(), role=role, country=country, prefix=prefix, secret_hash=_digest(secret))
+        db.session.add(token)
+        db.session.flush()
+        record_audit(actor, "token.create", "api_token", token.id, after=token_summary(token))
     return f"{TOKEN_PREFIX}_{prefix}_{secret}"
 
 
@@ -63,10 +64,10 @@ def revoke_token(token_id: int, actor: Actor) -> ApiToken:
     if token is None:
         raise NotFound(f"No token with id {token_id}.")
     if token.revoked_at is None:
-        before = token_summary(token)
-        token.revoked_at = utcnow()
-        record_audit(actor, "token.revoke", "api_token", token.id, before=before, after=token_summary(token))
-        db.session.commit()
+        with transaction():
+            before = token_summary(token)
+            token.revoked_at = utcnow()
+            record_audit(actor, "token.revoke", "api_token", token.id, before=before, after=token_summary(token))
     return token
 
 

@@ -8,12 +8,14 @@ def database_is_empty() -> bool:
 
 
 def seed_demo() -> dict:
-    """Load all demo data sets in order; each seeder commits its own work and returns counts."""
+    """Load all demo data sets in order; all in one transaction; each seeder returns counts."""
+    from registry.common.uow import transaction
     from registry.demo.agencies import seed_agencies
 
-    counts = {"agencies": seed_agencies()}
-    for seeder in _extra_seeders():
-        counts.update(seeder())
+    with transaction():
+        counts = {"agencies": seed_agencies()}
+        for seeder in _extra_seeders():
+            counts.update(seeder())
     return counts
 
 

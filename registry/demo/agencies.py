@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from registry.agencies import service as agencies
 from registry.common.actor import Actor
 from registry.common.time import today
-from registry.extensions import db
 from registry.licences import service as licences
 
 DEMO_ACTOR = Actor(name="demo data loader", role="admin", via="cli")
@@ -107,5 +106,4 @@ def seed_agencies(count: int = 60, seed: int = 7) -> int:
                                            "issued_on": issued, "expires_on": expiry, "pending": spec["story"] == "pending",
                                            "reason": "Licence application approved."}, DEMO_ACTOR)
         _apply_story(country, licence_no, spec["story"], issued)
-    db.session.commit()
     return len(specs)

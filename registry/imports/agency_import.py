@@ -9,6 +9,7 @@ from registry.agencies.models import Agency, AgencyName, Officer
 from registry.audit.service import record_audit_bulk
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
+from registry.common.uow import Rollback, transaction
 from registry.domain import DomainError
 from registry.extensions import db
 from registry.imports.agency_rows import AgencyRow, RowError, read_rows
@@ -41,35 +42,37 @@ def import_agencies(stream, actor: Actor, dry_run: bool = False, authority: str 
     report = ImportReport(errors=errors, dry_run=dry_run)
     if errors:
         return report
+    try:
+        with transaction():
+            _apply(rows, report, actor, authority, progress)
+            if report.errors or dry_run:
+                raise Rollback()
+    except Rollback:
+        pass
+    return report
+
+
+def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority: str | None, progress) -> None:
     existing = _existing_licences({r.country for r in rows})
     new = [r for r in rows if (r.country, r.licence_no) not in existing]
-    try:
-        _bulk_create(new, actor, authority)
-        report.created = len(new)
+    _bulk_create(new, actor, authority)
+    report.created = len(new)
+    if progress:
+        progress(len(new))
+    for row in rows:
+        lic_id = existing.get((row.country, row.licence_no))
+        if lic_id is None:
+            continue
+        try:
+            changed = _update_existing(row, lic_id, actor)
+        except DomainError as exc:
+            report.errors.append(RowError(row.line, exc.message))
+            changed = False
+        report.updated += changed
+        report.unchanged += not changed
         if progress:
-            progress(len(new))
-        for row in rows:
-            lic_id = existing.get((row.country, row.licence_no))
-            if lic_id is None:
-                continue
-            try:
-                changed = _update_existing(row, lic_id, actor)
-            except DomainError as exc:
-                report.errors.append(RowError(row.line, exc.message))
-                changed = False
-            report.updated += changed
-            report.unchanged += not changed
-            if progress:
-                progress(1)
-        db.session.flush()
-    except Exception:
-        db.session.rollback()
-        raise
-    if report.errors or dry_run:
-        db.session.rollback()
-    else:
-        db.session.commit()
-    return report
+            progress(1)
+    db.session.flush()
 
 
 def _existing_licences(countries: set[str]) -> dict[tuple[str, str], int]:

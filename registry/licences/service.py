@@ -8,6 +8,7 @@ from registry.agencies.service import _check_scope, get_agency
 from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
+from registry.common.uow import transaction
 from registry.domain import Conflict, InvalidInput, NotFound, StaleVersion, field_error
 from registry.extensions import db
 from registry.licences import lifecycle
@@ -44,6 +45,11 @@ def get_licence(country: str, licence_no: str) -> Licence:
 
 def issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
     """Create a licence for an agency and, unless `pending`, record its `issue` action."""
+    with transaction():
+        return _issue_licence(agency_id, data, actor)
+
+
+def _issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
     agency = get_agency(agency_id)
     country = data.get("country") or agency.country
     _check_scope(actor, country)
@@ -63,12 +69,14 @@ def issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
 
 
 def apply_action(country: str, licence_no: str, data: dict, actor: Actor) -> Licence:
-    licence = get_licence(country, licence_no)
-    _check_scope(actor, licence.country)
-    if data.get("version") is not None and data["version"] != licence.version:
-        raise StaleVersion(f"Licence {licence_no} is at version {licence.version}, not {data['version']}: reload and retry.",
-                           current_version=licence.version)
-    _record(licence, data, actor)
+    """Record one action on a licence (the state machine decides whether it is allowed)."""
+    with transaction():
+        licence = get_licence(country, licence_no)
+        _check_scope(actor, licence.country)
+        if data.get("version") is not None and data["version"] != licence.version:
+            raise StaleVersion(f"Licence {licence_no} is at version {licence.version}, not {data['version']}: reload and retry.",
+                               current_version=licence.version)
+        _record(licence, data, actor)
     return licence
 
 

@@ -5,7 +5,6 @@ from marshmallow import Schema, fields
 
 from registry.auth.guard import BEARER, actor, current_actor, require
 from registry.common.time import today
-from registry.extensions import db
 from registry.licences import service
 from registry.licences.schemas import ActionIn, LicenceIn, LicencePublicSchema, LicenceRegulatorSchema
 
@@ -40,7 +39,6 @@ def check_licence(args, country, licence_no):
 def issue_licence(data, agency_id):
     """Issue a licence to an agency (or create it pending with `pending: true`)."""
     licence = service.issue_licence(agency_id, data, actor())
-    db.session.commit()
     return service.licence_as_of(licence, today()), 201, {"ETag": f'"{licence.version}"'}
 
 
@@ -53,5 +51,4 @@ def issue_licence(data, agency_id):
 def record_action(data, country, licence_no):
     """Record an action: issue, renew, suspend, reinstate, revoke, cancel or surrender."""
     licence = service.apply_action(country, licence_no, data, actor())
-    db.session.commit()
     return service.licence_as_of(licence, today()), 201, {"ETag": f'"{licence.version}"'}
