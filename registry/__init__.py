@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build a configured app; `overrides` is for tests and scripts."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"),
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "registry" / "static"),
                 instance_path=str(INSTANCE_DIR), instance_relative_config=False)
     app.config.update(load_config(overrides))
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))

@@ -53,24 +53,24 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool):
                         group = tuple(range(j, j + size))
                         found.append(TokenMatch(group if flip else (i,), (i,) if flip else group,
                                                 similarity, "joined words"))
-    if not allow_initials:
-        found.extend(_abbreviations(left, right, config))
+    found.extend(_abbreviations(left, right, config, max_size=6 if not allow_initials else 3))
     return found
 
 
-def _abbreviations(left, right, config: MatchConfig):
+def _abbreviations(left, right, config: MatchConfig, max_size: int):
     """Token pairs where one side's token spells the initials of a run of the other's ("pla")."""
     found = []
+    similarity = config.abbreviation_similarity if max_size > 3 else config.initial_similarity
     for one, many, flip in ((left, right, False), (right, left, True)):
         for i, token in enumerate(one):
             size = len(token)
-            if not 2 <= size <= 6 or size > len(many) or has_digit(token):
+            if not 2 <= size <= max_size or size > len(many) or has_digit(token):
                 continue
             for j in range(len(many) - size + 1):
                 if all(many[j + k][0] == token[k] for k in range(size)):
                     group = tuple(range(j, j + size))
                     found.append(TokenMatch(group if flip else (i,), (i,) if flip else group,
-                                            config.abbreviation_similarity, "abbreviation"))
+                                            similarity, "abbreviation"))
     return found
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from .align import Alignment, align_tokens
 from .analysis import NameAnalysis, analyse_name
 from .config import MatchConfig
+from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
 
@@ -86,17 +87,22 @@ def describe_alignment(left: NameAnalysis, right: NameAnalysis, alignment: Align
 
 
 def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: TokenStats,
-                     config: MatchConfig) -> tuple[float, dict]:
-    """Score two analysed names (already resolved to one kind) and describe the alignment."""
+                     config: MatchConfig, explain: bool = True) -> tuple[float, dict | None]:
+    """Score two analysed names (already resolved to one kind); describe them when ``explain``."""
     alignment = align_tokens(left.tokens, right.tokens, kind, stats, config)
-    name = describe_alignment(left, right, alignment)
+    name = describe_alignment(left, right, alignment) if explain else {}
     score = alignment.score
-    if same_native_script(left.original, right.original):
+    if score > 0 and same_native_script(left.original, right.original):
         native = align_tokens(native_tokens(left.original), native_tokens(right.original), kind, stats, config)
         name["native_script_score"] = native.score
         score = min(score, native.score)
-        name["score"] = score
-    return score, name
+    if score > 0 and kind != "organisation":
+        swapped = own_names_differ(left.original, right.original, config)
+        if swapped:
+            score = round(score * config.patronymic_mismatch_factor, 1)
+            name["patronymic_mismatch"] = {"query_own_name": swapped[0], "matched_own_name": swapped[1]}
+    name["score"] = score
+    return score, (name if explain else None)
 
 
 def name_summary(name: dict, match: bool, review: bool) -> str:

@@ -16,15 +16,17 @@ class MatchConfig:
     # Unmatched tokens on both sides (e.g. a different given name) count this much of their weight.
     conflict_factor: float = 1.5
     # Similarity credited to token pairs that are not identical.
-    typo_penalty: float = 1.0
+    typo_penalty: float = 0.8
     initial_similarity: float = 0.7
     transliteration_similarity: float = 0.97
     phonetic_similarity: float = 0.8
     name_variant_similarity: float = 0.9
     joined_words_similarity: float = 0.98
     abbreviation_similarity: float = 0.9
+    # Applied when the own names before "bin"/"ibn" differ ("Salman bin Muhammad" vs "Muhammad bin Salman").
+    patronymic_mismatch_factor: float = 0.7
     # Shortest token (in letters) allowed 1, 2 and 3 edits.
-    min_length_for_edits: tuple[int, int, int] = (4, 8, 12)
+    min_length_for_edits: tuple[int, int, int] = (4, 6, 12)
     # Scores given by non-name signals.
     identifier_score: float = 95.0
     officer_link_score: float = 90.0
