@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask, g, request
 
 from registry.config import INSTANCE_DIR, load_config
-from registry.extensions import api, db, migrate
+from registry.extensions import api, db, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     api.init_app(app)
+    limiter.init_app(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
 
     from registry import models  # noqa: F401 - register every table with the metadata
@@ -43,10 +44,11 @@ def _request_ids(app: Flask) -> None:
 
     @app.before_request
     def _assign():
+        g.pop("actor", None)  # never reuse an identity from an earlier request in the same app context
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming[:64] if incoming.isprintable() and incoming else uuid.uuid4().hex
 
     @app.after_request
     def _echo(response):
-        response.headers["X-Request-ID"] = g.get("request_id", "")
+        response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
         return response

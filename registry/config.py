@@ -75,6 +75,13 @@ def load_config(overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "JSON_SORT_KEYS": False,
+        # Flask-Limiter: memory storage per process by default; Redis (redis://host:6379) shares counts across workers.
+        "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
+        "RATELIMIT_FORMS": os.environ.get("RATELIMIT_FORMS", "10 per minute;50 per hour"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_STRATEGY": os.environ.get("RATELIMIT_STRATEGY", "moving-window"),
         # flask-smorest / OpenAPI
         "API_TITLE": "Fair Recruitment Registry API",
         "API_VERSION": "v1",

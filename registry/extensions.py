@@ -1,4 +1,6 @@
 """Extension objects, created once and bound to the app in the factory; nothing else lives here."""
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
@@ -16,3 +18,5 @@ NAMING_CONVENTION = {
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate(compare_type=True, render_as_batch=True)
 api = Api()
+# Per-client rate limits; storage, defaults and on/off come from RATELIMIT_* config (see registry/config.py).
+limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
