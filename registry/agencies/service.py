@@ -121,23 +121,24 @@ def _update_agency(agency_id: int, data: dict, expected_version: int, actor: Act
         raise StaleVersion(f"Agency {agency_id} is at version {agency.version}, not {expected_version}: someone changed it. Reload and retry.",
                            current_version=agency.version)
     before = snapshot(agency)
-    if "country" in data and data["country"] != agency.country:
-        _check_scope(actor, data["country"])
-        agency.country = data["country"]
-    if "name" in data and data["name"].strip() != agency.name:
-        old = agency.name
-        agency.name, agency.search_key = data["name"].strip(), search_key(data["name"])
-        if old not in {n.name for n in agency.other_names}:
-            agency.other_names.append(AgencyName(name=old, kind="former", search_key=search_key(old)))
-    for f in CONTACT_FIELDS:
-        if f in data:
-            setattr(agency, f, data[f])
-    _check_duplicate(agency.country, agency.registration_no, exclude_id=agency.id)
-    if "other_names" in data:
-        _set_names(agency, data["other_names"])
-    if "officers" in data:
-        _set_officers(agency, data["officers"], today())
-    agency.updated_at = utcnow()  # always bumps the version, even when only officers or names changed
+    with db.session.no_autoflush:  # one UPDATE of the agency row, so one version step per write
+        agency.updated_at = utcnow()  # always bumps the version, even when only officers or names changed
+        if "country" in data and data["country"] != agency.country:
+            _check_scope(actor, data["country"])
+            agency.country = data["country"]
+        if "name" in data and data["name"].strip() != agency.name:
+            old = agency.name
+            agency.name, agency.search_key = data["name"].strip(), search_key(data["name"])
+            if old not in {n.name for n in agency.other_names}:
+                agency.other_names.append(AgencyName(name=old, kind="former", search_key=search_key(old)))
+        for f in CONTACT_FIELDS:
+            if f in data:
+                setattr(agency, f, data[f])
+        _check_duplicate(agency.country, agency.registration_no, exclude_id=agency.id)
+        if "other_names" in data:
+            _set_names(agency, data["other_names"])
+        if "officers" in data:
+            _set_officers(agency, data["officers"], today())
     db.session.flush()
     record_audit(actor, "agency.update", "agency", agency.id, before=before, after=snapshot(agency))
     return agency
