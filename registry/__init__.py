@@ -35,6 +35,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_blueprints(app)
     register_cli(app)
     register_error_handlers(app)
+    from registry.security import init_security
+    init_security(app)
     _request_ids(app)
     return app
 
