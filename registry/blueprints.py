@@ -8,9 +8,10 @@ def register_blueprints(app: Flask) -> None:
     from registry.audit.views import blp as audit_blp
     from registry.agencies.views import blp as agencies_blp
     from registry.licences.views import blp as licences_blp
+    from registry.fees.views import blp as fees_blp
 
     app.register_blueprint(health_blp)
-    for blp in (agencies_blp, licences_blp, audit_blp):
+    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp):
         api.register_blueprint(blp)
     _docs_page(app)
 

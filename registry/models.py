@@ -3,3 +3,4 @@ from registry.audit.models import AuditEntry  # noqa: F401
 from registry.auth.models import ApiToken  # noqa: F401
 from registry.agencies.models import Agency, AgencyName, Officer  # noqa: F401
 from registry.licences.models import Licence, LicenceAction  # noqa: F401
+from registry.fees.models import ExchangeRate, FeeRule, FeeRuleVersion  # noqa: F401

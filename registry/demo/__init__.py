@@ -27,4 +27,6 @@ def _extra_seeders():
         seeders.append(seed_watchlist)
     except ImportError:
         pass
+    from registry.fees.demo import seed_fees
+    seeders.append(seed_fees)
     return seeders

@@ -1,0 +1,1 @@
+"""Fee ceilings: versioned rules, exchange rates and the public fee check."""

@@ -1,0 +1,89 @@
+"""Dated exchange rates kept by regulators; a lookup for the calculator (direct, inverse, or through USD)."""
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from registry.audit.service import record_audit
+from registry.common.actor import Actor
+from registry.common.uow import transaction
+from registry.domain import Conflict, PermissionDenied
+from registry.extensions import db
+from registry.fees.calculator import Rate, RateLookup
+from registry.fees.models import ExchangeRate
+
+PIVOT = "USD"
+
+
+def snapshot(rate: ExchangeRate) -> dict:
+    return {"id": rate.id, "base": rate.base, "quote": rate.quote, "rate": rate.rate, "date": rate.effective_on,
+            "source": rate.source}
+
+
+def add_rate(data: dict, actor: Actor) -> ExchangeRate:
+    """Record a dated rate (regulators and admins); a rate once published is corrected by a later-dated one."""
+    if actor.role not in {"regulator", "admin"}:
+        raise PermissionDenied("Only regulators and admins publish exchange rates.")
+    with transaction():
+        clash = db.session.scalar(select(ExchangeRate).where(ExchangeRate.base == data["base"], ExchangeRate.quote == data["quote"],
+                                                             ExchangeRate.effective_on == data["date"]))
+        if clash is not None:
+            raise Conflict(f"A {data['base']}/{data['quote']} rate for {data['date'].isoformat()} already exists "
+                           f"({clash.rate}); publish a correction with a later date.", existing_id=clash.id)
+        rate = ExchangeRate(base=data["base"], quote=data["quote"], rate=data["rate"], effective_on=data["date"],
+                            source=data.get("source"), actor=actor.label)
+        db.session.add(rate)
+        db.session.flush()
+        record_audit(actor, "exchange_rate.create", "exchange_rate", rate.id, after=snapshot(rate))
+    return rate
+
+
+def list_rates(base: str | None, quote: str | None, page: int, per_page: int) -> tuple[list[ExchangeRate], int]:
+    query = select(ExchangeRate)
+    if base:
+        query = query.where(ExchangeRate.base == base)
+    if quote:
+        query = query.where(ExchangeRate.quote == quote)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    order = (ExchangeRate.base, ExchangeRate.quote, ExchangeRate.effective_on.desc())
+    return db.session.scalars(query.order_by(*order).limit(per_page).offset((page - 1) * per_page)).all(), total
+
+
+def _latest(base: str, quote: str, on: date) -> ExchangeRate | None:
+    return db.session.scalar(select(ExchangeRate).where(ExchangeRate.base == base, ExchangeRate.quote == quote,
+                                                        ExchangeRate.effective_on <= on)
+                             .order_by(ExchangeRate.effective_on.desc()).limit(1))
+
+
+def _one_leg(from_currency: str, to_currency: str, on: date) -> tuple[Decimal, list[dict]] | None:
+    direct, inverse = _latest(from_currency, to_currency, on), _latest(to_currency, from_currency, on)
+    best = max((r for r in (direct, inverse) if r is not None), key=lambda r: r.effective_on, default=None)
+    if best is None:
+        return None
+    value = best.rate if best is direct else Decimal(1) / best.rate
+    return value, [{"id": best.id, "base": best.base, "quote": best.quote, "rate": str(best.rate),
+                    "date": best.effective_on.isoformat(), "source": best.source, "inverted": best is not direct}]
+
+
+def lookup_on(on: date) -> RateLookup:
+    """A lookup giving the latest rate published on or before `on` (direct, inverted, or crossed through USD)."""
+    cache: dict[tuple[str, str], Rate | None] = {}
+
+    def lookup(from_currency: str, to_currency: str) -> Rate | None:
+        key = (from_currency, to_currency)
+        if key not in cache:
+            cache[key] = _find(from_currency, to_currency, on)
+        return cache[key]
+
+    return lookup
+
+
+def _find(from_currency: str, to_currency: str, on: date) -> Rate | None:
+    leg = _one_leg(from_currency, to_currency, on)
+    if leg is None and PIVOT not in {from_currency, to_currency}:
+        first, second = _one_leg(from_currency, PIVOT, on), _one_leg(PIVOT, to_currency, on)
+        if first and second:
+            leg = first[0] * second[0], first[1] + second[1]
+    if leg is None:
+        return None
+    return Rate(from_currency, to_currency, leg[0], {"on": on.isoformat(), "published": leg[1]})
