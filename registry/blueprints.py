@@ -9,9 +9,11 @@ def register_blueprints(app: Flask) -> None:
     from registry.agencies.views import blp as agencies_blp
     from registry.licences.views import blp as licences_blp
     from registry.fees.views import blp as fees_blp
+    from watchlist.subjects.views import blp as watchlist_subjects_blp
+    from watchlist.cases.views import blp as watchlist_cases_blp
 
     app.register_blueprint(health_blp)
-    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp):
+    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, watchlist_subjects_blp, watchlist_cases_blp):
         api.register_blueprint(blp)
     _docs_page(app)
 
@@ -31,3 +33,5 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(registry_cli)
     app.cli.add_command(seed_demo_command)
+    from watchlist.cli import watchlist_cli
+    app.cli.add_command(watchlist_cli)

@@ -4,3 +4,5 @@ from registry.auth.models import ApiToken  # noqa: F401
 from registry.agencies.models import Agency, AgencyName, Officer  # noqa: F401
 from registry.licences.models import Licence, LicenceAction  # noqa: F401
 from registry.fees.models import ExchangeRate, FeeRule, FeeRuleVersion  # noqa: F401
+from watchlist.subjects.models import Subject, SubjectContact, SubjectIdentifier, SubjectLink, SubjectName  # noqa: F401
+from watchlist.cases.models import Case, CaseEvent, CaseRespondent  # noqa: F401

@@ -1,30 +1,16 @@
 """Agency endpoints: public search, detail and CSV list; regulator create and update."""
-from flask import Response, request
-from flask_smorest import Blueprint, abort
+from flask import Response
+from flask_smorest import Blueprint
 
 from registry.agencies import service
 from registry.agencies.schemas import (AgencyIn, AgencyListItem, AgencyPatch, AgencyPublicSchema,
                                        AgencyRegulatorSchema, AgencySearchArgs)
 from registry.agencies.export import agencies_csv
 from registry.auth.guard import BEARER, actor, current_actor, require
+from registry.common.if_match import if_match_version as _if_match_version
 from registry.common.pagination import page_body, page_schema
 
 blp = Blueprint("agencies", __name__, url_prefix="/api/v1", description="Recruitment agencies and their licences.")
-
-
-def _if_match_version(body: dict) -> int:
-    """The expected version from the body's `version` or an If-Match header (ETag "<version>")."""
-    header = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
-    if header and not header.isdigit():
-        abort(412, message="If-Match must be the ETag you read, e.g. \"3\".")
-    version = body.pop("version", None)
-    if header and version is not None and int(header) != version:
-        abort(412, message="If-Match and version disagree.")
-    version = version if version is not None else int(header) if header else None
-    if version is None:
-        abort(428, message="Send the version you read (field 'version' or an If-Match header) so concurrent edits are detected.",
-              errors={"json": {"version": ["Missing data for required field."]}})
-    return version
 
 
 def _detail_schema():

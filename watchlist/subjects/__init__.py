@@ -1,0 +1,1 @@
+"""Watchlist subjects: organisations and persons, their names, identifiers, contacts and links."""
