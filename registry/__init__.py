@@ -27,6 +27,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     api.init_app(app)
     limiter.init_app(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    from registry.i18n import init_i18n
+    from registry.portal.csrf import init_csrf
+    init_i18n(app)
+    init_csrf(app)
 
     from registry import models  # noqa: F401 - register every table with the metadata
     from registry.blueprints import register_blueprints, register_cli

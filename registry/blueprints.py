@@ -15,6 +15,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health_blp)
     for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, watchlist_subjects_blp, watchlist_cases_blp):
         api.register_blueprint(blp)
+    from registry.complaints.views import blp as complaints_blp
+    from registry.portal import bp as portal_bp
+    api.register_blueprint(complaints_blp)
+    app.register_blueprint(portal_bp)
+    from registry.console import bp as console_bp
+    app.register_blueprint(console_bp)
     _docs_page(app)
 
 

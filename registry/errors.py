@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from registry.domain import DomainError
 from registry.extensions import db
+from registry.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +35,23 @@ def _wants_json() -> bool:
     return best == "application/json"
 
 
+def _translated(errors):
+    """Field errors in the reader's language where the catalogue has them (see registry.i18n)."""
+    if isinstance(errors, dict):
+        return {k: _translated(v) for k, v in errors.items()}
+    if isinstance(errors, list):
+        return [_translated(v) for v in errors]
+    return translate(errors)
+
+
 def error_response(code: int, message: str | None = None, errors: dict | None = None, **extra):
     """Build the error response in the documented shape (JSON) or as an HTML page."""
     status = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "Error"
     body = {"code": code, "status": status}
     if message:
-        body["message"] = message
+        body["message"] = translate(message)
     if errors:
-        body["errors"] = errors
+        body["errors"] = _translated(errors)
     body.update({k: v for k, v in extra.items() if v is not None})
     if not _wants_json():
         try:

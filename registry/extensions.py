@@ -1,9 +1,11 @@
 """Extension objects, created once and bound to the app in the factory; nothing else lives here."""
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_babel import Babel
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 
 # Deterministic constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -18,5 +20,7 @@ NAMING_CONVENTION = {
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 migrate = Migrate(compare_type=True, render_as_batch=True)
 api = Api()
+babel = Babel()
+csrf = CSRFProtect()
 # Per-client rate limits; storage, defaults and on/off come from RATELIMIT_* config (see registry/config.py).
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)

@@ -40,3 +40,21 @@ def revoke_token(token_id):
     except DomainError as exc:
         raise click.ClickException(exc.message) from exc
     click.echo(f"Token {token_id} revoked.")
+
+
+@users_cli.command("create-user")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--country", default=None, help="ISO 3166-1 alpha-2; required for regulators.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of prompting.")
+def create_user(email, role, country, password_stdin):
+    """Create a regulator-console user (password prompted, or read from stdin)."""
+    from registry.console.users import create_user as create
+
+    password = click.get_text_stream("stdin").readline().rstrip("\n") if password_stdin else click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create(email, password, role, country, cli_actor())
+    except DomainError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"Created {role} console user {user.email}{' (' + user.country + ')' if user.country else ''}.")

@@ -20,3 +20,21 @@ class ApiToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
     last_used_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+
+
+class User(db.Model):
+    """A regulator-console user; the password is stored only as a werkzeug scrypt hash. Failed logins lock the account."""
+
+    __tablename__ = "console_user"
+    __table_args__ = (CheckConstraint("role IN ('regulator', 'verifier', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(db.String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(db.String(300))
+    role: Mapped[str] = mapped_column(db.String(20))
+    country: Mapped[str | None] = mapped_column(db.String(2))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    disabled_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)

@@ -1,6 +1,7 @@
 """Licence business rules: issue, record actions through the state machine, look up and suggest."""
 from datetime import date
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -37,8 +38,9 @@ def get_licence(country: str, licence_no: str) -> Licence:
         if licence is not None:  # same number written differently ("poea 123" vs "POEA-123")
             return find_licence(licence.country, licence.licence_no)
         from registry.agencies.suggest import suggest_licences
-        raise NotFound(f"No licence {licence_no} issued by {country.upper()} is in the registry. "
-                       "Recruiting without a licence is illegal.", status="not_found",
+        raise NotFound(gettext("No licence %(number)s issued by %(country)s is in the registry. "
+                               "Recruiting without a licence is illegal.", number=licence_no, country=country.upper()),
+                       status="not_found",
                        suggestions=suggest_licences(country.upper(), licence_no))
     return licence
 

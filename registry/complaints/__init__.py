@@ -1,0 +1,1 @@
+"""Complaints from workers against agencies and employers, with a regulator triage lifecycle."""

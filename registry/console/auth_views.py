@@ -1,0 +1,35 @@
+"""Console login and logout; the session is renewed at login and cleared at logout."""
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, session, url_for
+
+from registry.console import bp
+from registry.console.users import LoginRefused, authenticate
+
+
+def _safe_next(target: str | None) -> str:
+    if not target or urlsplit(target).netloc or not target.startswith("/console") or target.startswith("//"):
+        return url_for("console.dashboard")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "GET":
+        return render_template("console/login.html", next=request.args.get("next", ""))
+    try:
+        user = authenticate(request.form.get("email", ""), request.form.get("password", ""))
+    except LoginRefused as refused:
+        return render_template("console/login.html", error=refused.message, email=request.form.get("email", "")[:254],
+                               next=request.form.get("next", "")), 401
+    session.clear()  # a fresh session (and CSRF secret) for the logged-in user
+    session.permanent = True
+    session["user_id"] = user.id
+    return redirect(_safe_next(request.form.get("next")))
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    session.clear()
+    flash("You are logged out.")
+    return redirect(url_for("console.login"))

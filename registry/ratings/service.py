@@ -1,0 +1,91 @@
+"""Build an agency's compliance record from the registry and rate it with the documented formula."""
+from datetime import date
+
+from flask_babel import gettext
+from sqlalchemy import func, select
+
+from registry.common.time import today
+from registry.extensions import db
+from registry.ratings.formula import Compliance, Event, Rating, rate
+
+SANCTION_ACTIONS = {"suspend": "suspension", "revoke": "revocation", "cancel": "cancellation"}
+
+
+def _licence_events(agency) -> tuple[date | None, list[Event]]:
+    issued = [a.effective_on for lic in agency.licences for a in lic.actions if a.action == "issue"]
+    events = [Event(SANCTION_ACTIONS[a.action], a.effective_on, "licence_action", a.id, f"{lic.country} {lic.licence_no}")
+              for lic in agency.licences for a in lic.actions if a.action in SANCTION_ACTIONS]
+    return (min(issued) if issued else None), events
+
+
+def _complaint_events(agency_id: int) -> tuple[int, list[Event]]:
+    from registry.complaints.models import Complaint
+
+    received = db.session.scalar(select(func.count()).select_from(Complaint).where(Complaint.agency_id == agency_id))
+    upheld = db.session.scalars(select(Complaint).where(Complaint.agency_id == agency_id, Complaint.status == "resolved")).all()
+    return received or 0, [Event("complaint_upheld", c.updated_at.date(), "complaint", c.id, c.category) for c in upheld]
+
+
+def _conviction_events(agency) -> tuple[bool, list[Event]]:
+    """Convictions of the agency or its officers, from watchlist subjects linked to the agency (when the watchlist exists)."""
+    try:
+        from watchlist.cases.standing import agency_convictions
+    except ImportError:
+        return False, []
+    return True, [Event("conviction", c["on"], "case_event", c["event_id"], c.get("detail", "")) for c in agency_convictions(agency.id)]
+
+
+def compliance_record(agency) -> Compliance:
+    licensed_since, events = _licence_events(agency)
+    received, upheld = _complaint_events(agency.id)
+    checked, convictions = _conviction_events(agency)
+    return Compliance(licensed_since, events + upheld + convictions, received, checked)
+
+
+def has_valid_licence(agency) -> bool:
+    return any(lic.status == "valid" for lic in agency.licences)
+
+
+def describe(point) -> str:
+    """One plain sentence saying why this point was given or taken (in the reader's language)."""
+    on = point.on.isoformat() if point.on else ""
+    texts = {
+        "start": lambda: gettext("Starting score for an agency with a valid licence"),
+        "clean_years": lambda: gettext("%(years)s years licensed without a sanction (since %(date)s)", years=point.detail, date=on),
+        "suspension": lambda: gettext("Licence %(licence)s suspended on %(date)s", licence=point.detail, date=on),
+        "revocation": lambda: gettext("Licence %(licence)s revoked on %(date)s", licence=point.detail, date=on),
+        "cancellation": lambda: gettext("Licence %(licence)s cancelled on %(date)s", licence=point.detail, date=on),
+        "complaint_upheld": lambda: gettext("Complaint upheld against the agency on %(date)s", date=on),
+        "conviction": lambda: gettext("Conviction of the agency or one of its officers on %(date)s", date=on),
+        "floor": lambda: gettext("The score cannot go below 0"),
+        "ceiling": lambda: gettext("The score cannot go above 5"),
+    }
+    return texts[point.code]()
+
+
+def compliance_dict(record: Compliance, on: date) -> dict:
+    return {
+        "licensed_since": record.licensed_since,
+        "years_licensed_without_sanction": record.years_without_sanction(on),
+        "last_sanction_on": record.last_sanction_on,
+        "suspensions": record.count("suspension"),
+        "revocations": record.count("revocation") + record.count("cancellation"),
+        "convictions": record.count("conviction") if record.convictions_checked else None,
+        "complaints_received": record.complaints_received,
+        "complaints_upheld": record.count("complaint_upheld"),
+    }
+
+
+def rating_dict(rating: Rating | None) -> dict | None:
+    if rating is None:
+        return None
+    return {"score": rating.score, "out_of": rating.out_of, "points": [
+        {"points": p.points, "reason": describe(p), "code": p.code, "on": p.on,
+         "record": {"type": p.record_type, "id": p.record_id} if p.record_type else None} for p in rating.points]}
+
+
+def compliance_and_rating(agency) -> tuple[dict, dict | None]:
+    """The agency's compliance record and rating (None when it holds no valid licence), as plain data."""
+    on = today()
+    record = compliance_record(agency)
+    return compliance_dict(record, on), rating_dict(rate(record, has_valid_licence(agency), on))
