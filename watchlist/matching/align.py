@@ -32,96 +32,106 @@ class Alignment:
     right_weights: list[float] = field(default_factory=list)
 
 
-def _candidates(left, right, config: MatchConfig, allow_initials: bool):
+def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[tuple]:
+    """Possible token groupings as (similarity, left positions, right positions, how)."""
     found = []
     for i, a in enumerate(left):
         for j, b in enumerate(right):
+            if a == b:
+                found.append((1.0, (i,), (j,), "exact"))
+                continue
             similarity, how = token_similarity(a, b, config, allow_initials)
             if similarity > 0:
-                found.append(TokenMatch((i,), (j,), similarity, how))
+                found.append((similarity, (i,), (j,), how))
     for one, many, flip in ((left, right, False), (right, left, True)):
+        if len(many) < 2:
+            continue
+        firsts = [t[0] for t in many]
         for i, token in enumerate(one):
             if len(token) < 4:
                 continue
+            first = token[0]
             for j in range(len(many) - 1):
+                if firsts[j] != first:
+                    continue
                 for size in (2, 3):
-                    parts = tuple(many[j:j + size])
-                    if len(parts) < size:
+                    if j + size > len(many):
                         break
-                    similarity = joined_similarity(token, parts, config)
+                    similarity = joined_similarity(token, tuple(many[j:j + size]), config)
                     if similarity > 0:
                         group = tuple(range(j, j + size))
-                        found.append(TokenMatch(group if flip else (i,), (i,) if flip else group,
-                                                similarity, "joined words"))
+                        found.append((similarity, group, (i,)) if flip else (similarity, (i,), group))
+                        found[-1] += ("joined words",)
     found.extend(_abbreviations(left, right, config, max_size=6 if not allow_initials else 3))
     return found
 
 
-def _abbreviations(left, right, config: MatchConfig, max_size: int):
+def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tuple]:
     """Token pairs where one side's token spells the initials of a run of the other's ("pla")."""
     found = []
     similarity = config.abbreviation_similarity if max_size > 3 else config.initial_similarity
     for one, many, flip in ((left, right, False), (right, left, True)):
+        if len(many) < 2:
+            continue
+        initials = "".join(t[0] for t in many)
         for i, token in enumerate(one):
             size = len(token)
-            if not 2 <= size <= max_size or size > len(many) or has_digit(token):
+            if not 2 <= size <= max_size or size > len(many):
                 continue
-            for j in range(len(many) - size + 1):
-                if all(many[j + k][0] == token[k] for k in range(size)):
-                    group = tuple(range(j, j + size))
-                    found.append(TokenMatch(group if flip else (i,), (i,) if flip else group,
-                                            similarity, "abbreviation"))
+            start = initials.find(token)
+            while start >= 0 and not has_digit(token):
+                group = tuple(range(start, start + size))
+                found.append((similarity, group, (i,), "abbreviation") if flip
+                             else (similarity, (i,), group, "abbreviation"))
+                start = initials.find(token, start + 1)
     return found
 
 
 def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats: TokenStats,
                  config: MatchConfig) -> Alignment:
     """Align ``left`` with ``right`` greedily (best pairs first) and compute the weighted score."""
-    left_weights = [stats.weight(t) for t in left]
-    right_weights = [stats.weight(t) for t in right]
+    weight = stats.weight
+    left_weights = [weight(t) for t in left]
+    right_weights = [weight(t) for t in right]
     result = Alignment(0.0, left_weights=left_weights, right_weights=right_weights)
     if not left or not right:
         result.left_unmatched, result.right_unmatched = list(range(len(left))), list(range(len(right)))
         return result
-
-    def group_weight(match: TokenMatch) -> float:
-        return sum(left_weights[i] for i in match.left) + sum(right_weights[j] for j in match.right)
-
     candidates = _candidates(left, right, config, allow_initials=kind != "organisation")
-    candidates.sort(key=lambda m: (-m.similarity, -group_weight(m), len(m.left) + len(m.right)))
+    if len(candidates) > 1:
+        candidates.sort(key=lambda m: (-m[0], -(sum(left_weights[i] for i in m[1])
+                                                + sum(right_weights[j] for j in m[2])), len(m[1]) + len(m[2])))
     used_left: set[int] = set()
     used_right: set[int] = set()
-    for match in candidates:
-        if used_left.intersection(match.left) or used_right.intersection(match.right):
+    credited = matched_total = 0.0
+    for similarity, lefts, rights, how in candidates:
+        if used_left.intersection(lefts) or used_right.intersection(rights):
             continue
-        used_left.update(match.left)
-        used_right.update(match.right)
-        result.matches.append(match)
+        used_left.update(lefts)
+        used_right.update(rights)
+        result.matches.append(TokenMatch(lefts, rights, similarity, how))
+        group = sum(left_weights[i] for i in lefts) + sum(right_weights[j] for j in rights)
+        credited += similarity * group
+        matched_total += group
     result.left_unmatched = [i for i in range(len(left)) if i not in used_left]
     result.right_unmatched = [j for j in range(len(right)) if j not in used_right]
-    result.score = round(100.0 * _weighted_score(result, kind, config), 1)
+    if result.matches:
+        penalty = _unmatched_penalty(result, kind, config)
+        result.score = round(100.0 * credited / (matched_total + penalty), 1)
     return result
 
 
-def _weighted_score(result: Alignment, kind: str, config: MatchConfig) -> float:
-    if not result.matches:
-        return 0.0
-    credited = sum(m.similarity * (sum(result.left_weights[i] for i in m.left)
-                                   + sum(result.right_weights[j] for j in m.right))
-                   for m in result.matches)
-    matched_total = sum(result.left_weights[i] for m in result.matches for i in m.left) + sum(
-        result.right_weights[j] for m in result.matches for j in m.right)
+def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig) -> float:
+    """Weight of unmatched tokens: conflicts in full (and more), one-sided extras discounted."""
     left_extra = sum(result.left_weights[i] for i in result.left_unmatched)
     right_extra = sum(result.right_weights[j] for j in result.right_unmatched)
     if left_extra and right_extra:
-        penalty = (left_extra + right_extra) * config.conflict_factor  # conflicting words on both sides count in full
+        return (left_extra + right_extra) * config.conflict_factor
+    covered_tokens = len(result.right_weights) if left_extra else len(result.left_weights)
+    if kind == "organisation":
+        factor = config.organisation_extra_token_factor
+    elif covered_tokens >= 2:
+        factor = config.person_extra_token_factor
     else:
-        covered_tokens = len(result.right_weights) if left_extra else len(result.left_weights)
-        if kind == "organisation":
-            factor = config.organisation_extra_token_factor
-        elif covered_tokens >= 2:
-            factor = config.person_extra_token_factor
-        else:
-            factor = 1.0
-        penalty = (left_extra + right_extra) * factor
-    return credited / (matched_total + penalty)
+        factor = 1.0
+    return (left_extra + right_extra) * factor

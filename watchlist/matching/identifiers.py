@@ -62,7 +62,14 @@ def identifier_key(kind: str, value: str) -> str | None:
 
 
 def address_similarity(a: str, b: str) -> float:
-    """0-100 similarity of two normalised addresses (word-set based, order-free)."""
+    """0-100 similarity of two normalised addresses (word-set based, order-free).
+
+    House, unit and lot numbers must agree: "80 Jalan Cempaka" and "248 Jalan Cempaka" are different places.
+    """
     if not a or not b or min(len(a.split()), len(b.split())) < 3:
         return 100.0 if a and a == b else 0.0
+    numbers_a = {w for w in a.split() if any(ch.isdigit() for ch in w)}
+    numbers_b = {w for w in b.split() if any(ch.isdigit() for ch in w)}
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return 0.0
     return fuzz.token_set_ratio(a, b)

@@ -2,6 +2,7 @@
 through inverted indexes, then scores only the candidates, best first."""
 from __future__ import annotations
 
+import heapq
 from typing import Iterable
 
 from .analysis import analyse_name
@@ -13,8 +14,11 @@ from .records import Hit, Query, Record
 from .signals import AddressIndex, IdentifierIndex
 from .stats import TokenStats
 
-CANDIDATES_PER_RESULT = 12
-MIN_CANDIDATES = 120
+CANDIDATES_PER_RESULT = 20
+MIN_CANDIDATES = 200
+# Stop scoring candidates once their estimate is this far (0-100 scale) below the current k-th best.
+ESTIMATE_MARGIN = 8.0
+MIN_EXTRA_SCORED = 5
 
 
 class MatchIndex:
@@ -81,16 +85,12 @@ class MatchIndex:
                    for kind in ("organisation", "person", "any")}
         unique = {a.tokens: a for analyses in by_kind.values() for a in analyses}
         wanted = max(MIN_CANDIDATES, CANDIDATES_PER_RESULT * limit)
-        found: dict[int, tuple[float, str, str]] = {}
-        for name_id in self._names.candidates(list(unique.values()), wanted):
-            slot = self._names.owner[name_id]
-            result = self._names.score(name_id, by_kind)
-            if result[0] > found.get(slot, (-1.0,))[0]:
-                found[slot] = result
+        found = self._score_candidates(list(unique.values()), by_kind, limit, wanted, min_score or 0.0)
         shared = self._shared_signals(q)
         hits = []
         floor = 0.0 if min_score is None else min_score
-        for slot in set(found) | set(shared):
+        ranked = sorted(found, key=lambda slot: -found[slot][0])
+        for slot in ranked[: limit * 2] + [s for s in shared if s not in found]:
             if not self._live(slot):
                 continue
             if slot not in found:
@@ -103,6 +103,26 @@ class MatchIndex:
         for hit in hits:
             self._explain(hit, q)
         return hits
+
+    def _score_candidates(self, analyses, by_kind, limit: int, wanted: int,
+                          min_score: float) -> dict[int, tuple[float, str, str]]:
+        """Score candidates in order of their estimate, stopping when the rest cannot compete."""
+        found: dict[int, tuple[float, str, str]] = {}
+        top: list[float] = []
+        for scored, (name_id, estimate) in enumerate(self._names.candidates(analyses, wanted)):
+            reachable = 100.0 * estimate + ESTIMATE_MARGIN
+            if min_score and reachable < min_score and scored >= MIN_EXTRA_SCORED:
+                break
+            if scored >= limit + MIN_EXTRA_SCORED and len(top) >= limit and reachable < top[0]:
+                break
+            slot = self._names.owner[name_id]
+            result = self._names.score(name_id, by_kind)
+            if result[0] > found.get(slot, (-1.0,))[0]:
+                found[slot] = result
+                heapq.heappush(top, result[0])
+                if len(top) > limit:
+                    heapq.heappop(top)
+        return found
 
     def _best_name(self, slot: int, by_kind) -> tuple[float, str, str]:
         best = (0.0, "", "")
@@ -122,7 +142,7 @@ class MatchIndex:
         for officer in q.officers or ():
             analysis = analyse_name(officer, "person")
             by_kind = {"person": [analysis]}
-            for name_id in self._officers.candidates([analysis], 50):
+            for name_id, _estimate in self._officers.candidates([analysis], 50):
                 slot = self._officers.owner[name_id]
                 score, _, matched = self._officers.score(name_id, by_kind)
                 if score >= self.config.match_threshold and self._live(slot):
@@ -142,8 +162,17 @@ class MatchIndex:
                    query_name or q.name, explanation, record.payload)
 
     def _explain(self, hit: Hit, q: Query) -> None:
-        """Add the full name comparison and the summary to a final hit."""
+        """Add the name comparison and the summary to a final hit (token detail from review level up)."""
         record = self._records[self._slots[hit.record_id]]
+        if hit.score < self.config.review_threshold:
+            name = {"query": hit.query_name, "matched": hit.matched_name,
+                    "score": hit.explanation["signals"][0]["score"]}
+            hit.explanation = {
+                "summary": summary(hit.score, False, False, name, hit.explanation["signals"], record.kind),
+                "name": name, "signals": hit.explanation["signals"],
+                "shared": {key: hit.explanation["shared"].get(key, []) for key in
+                           ("registration_no", "phones", "emails", "websites", "addresses", "officers")}}
+            return
         kind = record.kind if record.kind in ("organisation", "person") else "any"
         left = analyse_name(hit.query_name, q.kind if q.kind != "any" else kind)
         right = analyse_name(hit.matched_name, kind)

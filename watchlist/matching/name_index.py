@@ -18,6 +18,8 @@ from .vocabulary import name_variants
 KIND_CODES = {"organisation": 0, "person": 1, "any": 2}
 KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 _ACRONYM = "#"
+# Query keys at least this heavy (weight x similarity) may bring in new candidates.
+DISTINCTIVE = 0.5
 _SOUND = "~"
 _SPELLING = "="
 
@@ -143,39 +145,44 @@ class NameIndex:
             offer(short, self.config.abbreviation_similarity)
         return keys
 
-    def candidates(self, queries: list[NameAnalysis], limit: int) -> list[int]:
-        """Name ids most likely to score well against any of ``queries`` (at most ``limit``)."""
-        total = max(1, len(self.originals))
-        common_cutoff = max(5000, total // 50)
+    def candidates(self, queries: list[NameAnalysis], limit: int) -> list[tuple[int, float]]:
+        """(name id, estimated score 0..1) of the names most likely to score well, best first.
+
+        Distinctive keys (weight >= DISTINCTIVE) collect candidates; generic keys only add to
+        names already found, unless the query has nothing distinctive, so common words stay cheap.
+        """
         best: dict[int, float] = {}
+        weights = self.total_weight
         for query in queries:
             keys = self._query_keys(query.tokens)
             query_weight = sum(self.stats.weight(t) for t in query.tokens) or 1.0
+            found = [(key, value, self.postings[key]) for key, value in keys.items() if key in self.postings]
+            strong = [item for item in found if item[1] >= DISTINCTIVE]
+            weak = [item for item in found if item[1] < DISTINCTIVE]
+            if not strong:
+                strong, weak = self._seed_from_common(weak)
             scores: dict[int, float] = {}
-            frequent = []
-            for key, value in keys.items():
-                posting = self.postings.get(key)
-                if posting is None:
-                    continue
-                if len(posting) > common_cutoff:
-                    frequent.append((len(posting), key, value))
-                    continue
-                get = scores.get
+            get = scores.get
+            for _key, value, posting in strong:
                 for name_id in posting:
                     scores[name_id] = get(name_id, 0.0) + value
-            if frequent:
-                self._add_frequent(frequent, scores, bool(scores))
-            weights = self.total_weight
+            for key, value, posting in weak:
+                if len(posting) > len(scores):
+                    members = self._posting_set(key).intersection(scores)
+                else:
+                    members = set(posting).intersection(scores)
+                for name_id in members:
+                    scores[name_id] += value
             for name_id, value in scores.items():
-                proxy = 2.0 * value / (query_weight + weights[name_id])
-                if proxy > best.get(name_id, 0.0):
-                    best[name_id] = proxy
+                estimate = 2.0 * value / (query_weight + weights[name_id])
+                if estimate > best.get(name_id, 0.0):
+                    best[name_id] = estimate
         if self.dead:
             for name_id in self.dead.intersection(best):
                 del best[name_id]
         if len(best) <= limit:
-            return sorted(best, key=best.__getitem__, reverse=True)
-        return heapq.nlargest(limit, best, key=best.__getitem__)
+            return sorted(best.items(), key=lambda item: -item[1])
+        return heapq.nlargest(limit, best.items(), key=lambda item: item[1])
 
     def _posting_set(self, key: str) -> frozenset[int]:
         posting = self.postings[key]
@@ -184,23 +191,22 @@ class NameIndex:
             cached = self._frequent_sets[key] = (len(posting), frozenset(posting))
         return cached[1]
 
-    def _add_frequent(self, frequent, scores: dict[int, float], only_existing: bool) -> None:
-        """Credit very common tokens only to names already found (or to names having them all)."""
-        frequent.sort()
-        if only_existing:
-            for _, key, value in frequent:
-                for name_id in self._posting_set(key).intersection(scores):
-                    scores[name_id] += value
-            return
-        pool = self._posting_set(frequent[0][1])
-        for _, key, _value in frequent[1:]:
+    def _seed_from_common(self, weak):
+        """For queries made only of common words: seed from the rarest, or names having them all."""
+        if not weak:
+            return [], []
+        weak = sorted(weak, key=lambda item: len(item[2]))
+        cap = max(5000, len(self.originals) // 50)
+        if len(weak[0][2]) <= cap:
+            return weak[:1], weak[1:]
+        pool = self._posting_set(weak[0][0])
+        for key, _value, _posting in weak[1:]:
             narrowed = pool.intersection(self._posting_set(key))
             if not narrowed:
                 break
             pool = narrowed
-        value = sum(v for _, _, v in frequent)
-        for name_id in list(pool)[: 4 * max(1, len(self.originals) // 50)]:
-            scores[name_id] = value
+        seed = array("l", sorted(pool)[:cap])
+        return [("", weak[0][1], seed)], weak[1:]
 
     def score(self, name_id: int, queries_by_kind: dict[str, list[NameAnalysis]]) -> tuple[float, str, str]:
         """Best (score, query name, indexed name) of one indexed name against the query names."""

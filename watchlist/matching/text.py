@@ -47,4 +47,7 @@ def tokens_of(text: str) -> tuple[str, ...]:
 
 def has_digit(token: str) -> bool:
     """True for tokens carrying a number, which must match exactly (e.g. "23", "2004")."""
-    return any(ch.isdigit() for ch in token)
+    return _DIGIT(token) is not None
+
+
+_DIGIT = re.compile(r"\d").search

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
 from .text import has_digit
-from .vocabulary import name_variants
+from .vocabulary import common_tokens, name_variants
 
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
     (r"ph", "f"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"w", "v"),
@@ -48,16 +48,38 @@ def phonetic_key(token: str) -> str:
     return key
 
 
+def _known_distinct_names(a: str, b: str) -> bool:
+    """Two different entries of the common-name table ("phan", "pham") are not typos of each other."""
+    table = common_tokens()
+    first, second = table.get(a), table.get(b)
+    return bool(first and second and first[1] != "org" and second[1] != "org")
+
+
 def allowed_edits(length: int, config: MatchConfig) -> int:
     """How many edits a token of this length may carry and still count as the same word."""
     return sum(1 for minimum in config.min_length_for_edits if length >= minimum)
+
+
+_CACHES: dict[int, dict[tuple[str, str, bool], tuple[float, str]]] = {}
+_CACHE_LIMIT = 1_000_000
 
 
 def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool = True) -> tuple[float, str]:
     """Return (similarity in 0..1, how) for two tokens; 0 means "not the same word"."""
     if a == b:
         return 1.0, "exact"
-    if has_digit(a) or has_digit(b):
+    cache = _CACHES.get(id(config))
+    if cache is None or len(cache) > _CACHE_LIMIT:
+        cache = _CACHES[id(config)] = {}
+    key = (a, b, allow_initials)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _token_similarity(a, b, config, allow_initials)
+    return found
+
+
+def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool) -> tuple[float, str]:
+    if not (a.isalpha() and b.isalpha()):
         return 0.0, ""
     shorter = min(len(a), len(b))
     if shorter == 1:
@@ -67,12 +89,14 @@ def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool =
     variants = name_variants().get(a)
     if variants and b in variants:
         return config.name_variant_similarity, "name variant"
+    if _known_distinct_names(a, b):
+        return 0.0, ""
     edits = allowed_edits(shorter, config)
     best, how = 0.0, ""
     folded_a, folded_b = spelling_key(a), spelling_key(b)
     if folded_a == folded_b:
         return config.transliteration_similarity, "transliteration variant"
-    if edits:
+    if edits and abs(len(a) - len(b)) <= edits + 1:
         best = max(edit_similarity(a, b, edits, config),
                    edit_similarity(folded_a, folded_b, edits, config) * config.transliteration_similarity)
         how = "spelling variant" if best else ""
@@ -85,10 +109,12 @@ def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool =
 
 def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -> float:
     """Similarity of ``token`` to ``parts`` written as one word ("sinarjaya" vs "sinar jaya")."""
+    if token[0] != parts[0][0] or abs(sum(map(len, parts)) - len(token)) > 2:
+        return 0.0
     joined = "".join(parts)
     if joined == token:
         return config.joined_words_similarity
-    if has_digit(joined) or abs(len(joined) - len(token)) > 2:
+    if not joined.isalpha():
         return 0.0
     edits = allowed_edits(min(len(token), len(joined)), config)
     if not edits:
