@@ -48,11 +48,12 @@ def create_app(overrides: dict | None = None) -> Flask:
 def _request_ids(app: Flask) -> None:
     """Give each request an id (or keep the proxy's) and echo it, so logs and audit entries line up."""
 
-    @app.before_request
     def _assign():
-        g.pop("actor", None)  # never reuse an identity from an earlier request in the same app context
         incoming = request.headers.get("X-Request-ID", "")
         g.request_id = incoming[:64] if incoming.isprintable() and incoming else uuid.uuid4().hex
+
+    # first of all before-request hooks, so authentication and rate limiting already see the id
+    app.before_request_funcs.setdefault(None, []).insert(0, _assign)
 
     @app.after_request
     def _echo(response):

@@ -9,11 +9,14 @@ def register_blueprints(app: Flask) -> None:
     from registry.agencies.views import blp as agencies_blp
     from registry.licences.views import blp as licences_blp
     from registry.fees.views import blp as fees_blp
+    from registry.accreditation.views import blp as accreditation_blp
     from watchlist.subjects.views import blp as watchlist_subjects_blp
     from watchlist.cases.views import blp as watchlist_cases_blp
+    from watchlist.screening.views import blp as screening_blp
 
     app.register_blueprint(health_blp)
-    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, watchlist_subjects_blp, watchlist_cases_blp):
+    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, accreditation_blp, watchlist_subjects_blp, watchlist_cases_blp,
+                screening_blp):
         api.register_blueprint(blp)
     from registry.complaints.views import blp as complaints_blp
     from registry.portal import bp as portal_bp
@@ -40,4 +43,6 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(registry_cli)
     app.cli.add_command(seed_demo_command)
     from watchlist.cli import watchlist_cli
+    from watchlist.screening.cli import screen_file_command
+    watchlist_cli.add_command(screen_file_command)
     app.cli.add_command(watchlist_cli)

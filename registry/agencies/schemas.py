@@ -3,6 +3,8 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validate, val
 
 from registry.agencies.models import NAME_KINDS, OFFICER_ROLES
 from registry.common.fields import Country, Name, Text
+from watchlist.screening.schemas import FlagBrief
+from registry.ratings.schemas import dump_compliance, dump_rating
 from registry.licences.schemas import LicenceBrief, LicenceOfAgencyPublic, LicenceOfAgencyRegulator
 
 
@@ -93,16 +95,20 @@ class AgencyPublicSchema(AgencySummary):
     licences = fields.List(fields.Nested(LicenceOfAgencyPublic))
     banned = fields.Boolean(metadata={"description": "Permanently banned after a revocation"})
     banned_on = fields.Date(allow_none=True)
+    compliance = fields.Function(lambda a: dump_compliance(a), metadata={"description": "Compliance record from the registry (README: Agency record and rating)"})
+    rating = fields.Function(lambda a: dump_rating(a), allow_none=True, metadata={"description": "0-5, each point traced to a record; null without a valid licence"})
     version = fields.Integer()
 
 
 class AgencyRegulatorSchema(AgencyPublicSchema):
-    """Regulators and admins also see officers' ID numbers and the actors in licence histories."""
+    """Regulators and admins also see officers' ID numbers, the actors in licence histories, and flags on writes."""
 
     officers = fields.List(fields.Nested(OfficerPrivate))
     licences = fields.List(fields.Nested(LicenceOfAgencyRegulator))
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    flags = fields.List(fields.Nested(FlagBrief), attribute="screening_flags",
+                        metadata={"description": "Repeat-offender flags raised by this write (create/update only)"})
 
 
 class AgencyListItem(AgencySummary):

@@ -1,4 +1,7 @@
-"""Agency business rules: create, update with version checks, search and snapshots for the audit log."""
+"""Agency business rules: create, update with version checks (both screened for repeat offenders), search, audit snapshots.
+
+Created and updated agencies carry `screening_flags` (the flags raised), dumped as `flags` in responses.
+"""
 from datetime import date
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -14,6 +17,7 @@ from registry.extensions import db
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence
 from watchlist.matching import search_key
+from watchlist.screening.flags import flag_agency
 
 CONTACT_FIELDS = ("registration_no", "address", "phone", "email", "website")
 
@@ -106,6 +110,7 @@ def _create_agency(data: dict, actor: Actor) -> Agency:
     db.session.add(agency)
     db.session.flush()
     record_audit(actor, "agency.create", "agency", agency.id, after=snapshot(agency))
+    agency.screening_flags = flag_agency(agency, actor, "agency.create")
     return agency
 
 
@@ -141,6 +146,7 @@ def _update_agency(agency_id: int, data: dict, expected_version: int, actor: Act
             _set_officers(agency, data["officers"], today())
     db.session.flush()
     record_audit(actor, "agency.update", "agency", agency.id, before=before, after=snapshot(agency))
+    agency.screening_flags = flag_agency(agency, actor, "agency.update")
     return agency
 
 

@@ -1,4 +1,4 @@
-"""View-layer authentication: Bearer token -> Actor in `g.actor`; 401 without, 403 for the wrong role."""
+"""View-layer authentication: Bearer token -> Actor for this request; 401 without, 403 for the wrong role."""
 import functools
 
 from flask import g, request
@@ -10,14 +10,21 @@ from registry.common.actor import Actor
 BEARER = [{"bearerAuth": []}]
 
 
+_ACTOR_KEY = "registry.actor"
+
+
 def current_actor() -> Actor | None:
-    """The authenticated actor of this request, if any (optional auth for public endpoints)."""
-    if "actor" not in g:
+    """The authenticated actor of this request, if any (optional auth for public endpoints).
+
+    Cached in the WSGI environ, which belongs to exactly one request (unlike `g`, which tests may share).
+    """
+    if _ACTOR_KEY not in request.environ:
         header = request.headers.get("Authorization", "")
-        g.actor = None
+        found = None
         if header.lower().startswith("bearer "):
-            g.actor = authenticate(header[7:], request_id=g.get("request_id"))
-    return g.actor
+            found = authenticate(header[7:], request_id=g.get("request_id"))
+        request.environ[_ACTOR_KEY] = found
+    return request.environ[_ACTOR_KEY]
 
 
 def require(*roles: str):
@@ -44,4 +51,4 @@ def require(*roles: str):
 
 def actor() -> Actor:
     """The actor of a view already guarded by `require`."""
-    return g.actor
+    return current_actor()

@@ -8,13 +8,14 @@ def database_is_empty() -> bool:
 
 
 def seed_demo() -> dict:
-    """Load all demo data sets in order; all in one transaction; each seeder returns counts."""
+    """Load all demo data sets in order, each committed before the next, so automatic repeat-offender
+    screening sees earlier records (e.g. a revoked agency before its look-alike); each seeder returns counts."""
     from registry.common.uow import transaction
     from registry.demo.agencies import seed_agencies
 
-    with transaction():
-        counts = {"agencies": seed_agencies()}
-        for seeder in _extra_seeders():
+    counts = {"agencies": seed_agencies()}
+    for seeder in _extra_seeders():
+        with transaction():
             counts.update(seeder())
     return counts
 

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from registry.agencies import service as agencies
 from registry.common.actor import Actor
 from registry.common.time import today
+from registry.common.uow import transaction
 from registry.licences import service as licences
 
 DEMO_ACTOR = Actor(name="demo data loader", role="admin", via="cli")
@@ -19,6 +20,10 @@ COUNTRIES = {
     "NP": ("Department of Foreign Employment", "Pvt. Ltd.", "DOFE-{n:04d}/{y}", "+977 1 4{n:03d}{m:03d}"),
     "LK": ("Sri Lanka Bureau of Foreign Employment", "(Pvt) Ltd", "SLBFE-{n:04d}", "+94 11 2{n:03d} {m:03d}"),
 }
+STREETS = ["Kalayaan Street", "Mabini Avenue", "Jalan Kenanga", "Pho Hue", "Norodom Boulevard", "Bogyoke Road",
+           "Sukhumvit Soi 71", "Putalisadak Marg", "Galle Road", "Rizal Extension", "Jalan Cempaka", "Tran Hung Dao"]
+CITIES = {"PH": "Manila", "ID": "Jakarta", "VN": "Hanoi", "KH": "Phnom Penh", "MM": "Yangon", "TH": "Bangkok",
+          "NP": "Kathmandu", "LK": "Colombo"}
 SYLLABLES = ["ka", "lo", "ri", "ven", "sa", "mar", "ti", "quo", "del", "zan", "ru", "bo", "nel", "vi", "tor", "ya", "pe", "lun"]
 GENERIC = ["Manpower Services", "Overseas Placement", "Global Recruitment", "International Manpower", "Employment Agency",
            "Human Resources", "Workforce Solutions", "Career Link"]
@@ -46,8 +51,13 @@ def _coined(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([2, 3]))).capitalize()
 
 
-def _person(rng: random.Random) -> str:
-    return f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+def _person(rng: random.Random, taken: set[str]) -> str:
+    """A fresh invented person name (never reused, so only the stories share people between agencies)."""
+    while True:
+        name = f"{rng.choice(GIVEN)} {_coined(rng)}{rng.choice(['', 'on', 'ez', 'ito', 'wan'])}"
+        if name not in taken:
+            taken.add(name)
+            return name
 
 
 def _story_for(i: int) -> str:
@@ -80,30 +90,36 @@ def seed_agencies(count: int = 60, seed: int = 7) -> int:
     rng = random.Random(seed)
     specs = list(STORIES)
     countries = list(COUNTRIES)
+    taken = {o for story in STORIES for o, _ in story["officers"]}
     for i in range(count - len(STORIES)):
         country = countries[i % len(countries)]
         legal = COUNTRIES[country][1]
         base = f"{_coined(rng)} {rng.choice(GENERIC)}"
         name = f"PT {base}" if legal == "PT" else f"{base} {legal}"
         specs.append({"name": name, "country": country, "story": _story_for(i),
-                      "officers": [(_person(rng), "director"), (_person(rng), rng.choice(["owner", "manager"]))],
+                      "officers": [(_person(rng, taken), "director"), (_person(rng, taken), rng.choice(["owner", "manager"]))],
                       "other_names": [f"{_coined(rng)} Travel and Tours"] if i % 4 == 0 else []})
     for n, spec in enumerate(specs, start=1):
-        country = spec["country"]
-        authority, _legal, pattern, phone = COUNTRIES[country]
-        issued = date(2022, 1, 10) + timedelta(days=(n * 23) % 900)
-        expiry = issued + timedelta(days=4 * 365) if spec["story"] != "expired" else issued + timedelta(days=365)
-        agency = agencies.create_agency({
-            "name": spec["name"], "country": country, "other_names": [{"name": o, "kind": "trade"} for o in spec.get("other_names", [])],
-            "registration_no": f"{country}-REG-{10000 + n}", "address": spec.get("address", f"{n} Demo Avenue, {country}"),
-            "phone": spec.get("phone", phone.format(n=n, m=1000 + n)), "email": f"info{n}@agency{n}.example",
-            "website": f"https://agency{n}.example", "officers": [{"name": o, "role": r} for o, r in spec["officers"]],
-        }, DEMO_ACTOR)
-        licence_no = pattern.format(n=n, y=issued.year)
-        licences.issue_licence(agency.id, {"licence_no": licence_no, "authority": authority,
-                                           "scope": "sea_based" if n % 9 == 0 else "land_based",
-                                           "destinations": ["SA", "AE", "QA", "MY", "SG", "HK", "TW"][: 2 + n % 5],
-                                           "issued_on": issued, "expires_on": expiry, "pending": spec["story"] == "pending",
-                                           "reason": "Licence application approved."}, DEMO_ACTOR)
-        _apply_story(country, licence_no, spec["story"], issued)
+        with transaction():  # one agency at a time, committed: later agencies are screened against earlier ones
+            _seed_one(n, spec)
     return len(specs)
+
+
+def _seed_one(n: int, spec: dict) -> None:
+    country = spec["country"]
+    authority, _legal, pattern, phone = COUNTRIES[country]
+    issued = date(2022, 1, 10) + timedelta(days=(n * 23) % 900)
+    expiry = issued + timedelta(days=4 * 365) if spec["story"] != "expired" else issued + timedelta(days=365)
+    agency = agencies.create_agency({
+        "name": spec["name"], "country": country, "other_names": [{"name": o, "kind": "trade"} for o in spec.get("other_names", [])],
+        "registration_no": f"{country}-REG-{10000 + n}", "address": spec.get("address", f"{10 + n * 7} {STREETS[n % len(STREETS)]}, {CITIES[country]}"),
+        "phone": spec.get("phone", phone.format(n=100 + n, m=2000 + 37 * n)), "email": f"info{n}@agency{n}.example",
+        "website": f"https://agency{n}.example", "officers": [{"name": o, "role": r} for o, r in spec["officers"]],
+    }, DEMO_ACTOR)
+    licence_no = pattern.format(n=n, y=issued.year)
+    licences.issue_licence(agency.id, {"licence_no": licence_no, "authority": authority,
+                                       "scope": "sea_based" if n % 9 == 0 else "land_based",
+                                       "destinations": ["SA", "AE", "QA", "MY", "SG", "HK", "TW"][: 2 + n % 5],
+                                       "issued_on": issued, "expires_on": expiry, "pending": spec["story"] == "pending",
+                                       "reason": "Licence application approved."}, DEMO_ACTOR)
+    _apply_story(country, licence_no, spec["story"], issued)

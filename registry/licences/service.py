@@ -15,6 +15,7 @@ from registry.extensions import db
 from registry.licences import lifecycle
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
+from watchlist.screening.flags import flag_agency
 
 
 def snapshot(licence: Licence) -> dict:
@@ -67,6 +68,7 @@ def _issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
         _record(licence, {"action": "issue", "effective_on": data.get("issued_on") or today(),
                           "expires_on": data["expires_on"], "reason": data.get("reason"),
                           "legal_basis": data.get("legal_basis")}, actor)
+    licence.screening_flags = flag_agency(agency, actor, "licence.issue")
     return licence
 
 
@@ -145,4 +147,5 @@ def licence_as_of(licence: Licence, on: date) -> dict:
     return {**{f: getattr(licence, f) for f in fields}, "destinations": licence.destinations or [],
             "status": snap.status, "valid": snap.status == "valid", "issued_on": snap.issued_on,
             "expires_on": snap.expires_on, "suspended_until": snap.suspended_until,
-            "history": [a for a in licence.actions if a.effective_on <= on], "as_of": on}
+            "history": [a for a in licence.actions if a.effective_on <= on], "as_of": on,
+            "flags": getattr(licence, "screening_flags", [])}

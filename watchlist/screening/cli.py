@@ -1,0 +1,46 @@
+"""`flask watchlist screen-file IN.csv OUT.csv`: bulk screening of a spreadsheet of names."""
+import csv
+import sys
+
+import click
+from flask.cli import with_appcontext
+
+from watchlist.screening.service import screen_one
+
+INPUT_COLUMNS = ("name", "kind", "country", "registration_no", "address", "phone", "email", "website")
+OUTPUT_COLUMNS = ("line", "query_name", "rank", "record", "source", "name", "matched_name", "country", "score",
+                  "match", "review", "standing", "summary")
+
+
+@click.command("screen-file")
+@click.argument("infile", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("outfile", type=click.File("w", encoding="utf-8"))
+@click.option("--limit", default=3, show_default=True, help="Results kept per name.")
+@click.option("--all", "keep_all", is_flag=True, help="Also write results below the review band.")
+@with_appcontext
+def screen_file_command(infile, outfile, limit, keep_all):
+    """Screen every row of IN.csv (column `name` required; optional kind, country, registration_no, address,
+    phone, email, website) and write one row per result to OUT.csv (a row with no result for a clear name)."""
+    reader = csv.DictReader(infile)
+    if "name" not in (reader.fieldnames or []):
+        raise click.ClickException("IN.csv needs a 'name' column.")
+    rows = list(reader)
+    writer = csv.DictWriter(outfile, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    matches = 0
+    with click.progressbar(rows, label="Screening", file=sys.stderr) as bar:
+        for line, row in enumerate(bar, start=2):
+            item = {k: (row.get(k) or "").strip() or None for k in INPUT_COLUMNS}
+            if item["kind"] not in ("organisation", "person", "any"):
+                item["kind"] = "any"
+            results = [r for r in screen_one(item, limit=limit) if keep_all or r["match"] or r["review"]] if item["name"] else []
+            matches += any(r["match"] for r in results)
+            if not results:
+                writer.writerow({"line": line, "query_name": item["name"] or "", "rank": 0})
+            for rank, r in enumerate(results, start=1):
+                writer.writerow({"line": line, "query_name": item["name"], "rank": rank, "record": r["record"],
+                                 "source": r["source"], "name": r["name"], "matched_name": r["matched_name"],
+                                 "country": r["country"], "score": r["score"], "match": str(r["match"]).lower(),
+                                 "review": str(r["review"]).lower(), "standing": r["standing"],
+                                 "summary": (r["explanation"] or {}).get("summary", "")})
+    click.echo(f"Screened {len(rows)} name(s): {matches} with a match. Results in {outfile.name}.")

@@ -1,0 +1,70 @@
+"""Screening, comparison and 'did you mean' over the matching indexes; results as plain dicts for the API."""
+from flask import current_app
+
+from watchlist.matching import Hit, Query, compare_names
+from watchlist.screening.cache import indexes
+
+KINDS = ("organisation", "person", "any")
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [v for v in ([value] if isinstance(value, str) else value) if v]
+
+
+def to_query(item: dict) -> Query:
+    """Build an engine Query from an API/CLI screening item (single values or lists)."""
+    return Query(name=item.get("name") or "", kind=item.get("kind") or "any", country=item.get("country"),
+                 other_names=_as_list(item.get("other_names")), registration_no=item.get("registration_no"),
+                 phones=_as_list(item.get("phone")) + _as_list(item.get("phones")),
+                 emails=_as_list(item.get("email")) + _as_list(item.get("emails")),
+                 websites=_as_list(item.get("website")) + _as_list(item.get("websites")),
+                 addresses=_as_list(item.get("address")) + _as_list(item.get("addresses")),
+                 officers=_as_list(item.get("officers")))
+
+
+def hit_to_result(hit: Hit) -> dict:
+    """One result in the API's shape (see ScreenResultSchema)."""
+    p = hit.payload
+    return {"record": hit.record_id, "source": p.get("source"), "type": p.get("type"),
+            "subject_id": p.get("subject_id"), "external_id": p.get("external_id"), "agency_id": p.get("agency_id"),
+            "officer_id": p.get("officer_id"), "name": p.get("name"), "country": p.get("country"),
+            "matched_name": hit.matched_name, "query_name": hit.query_name, "score": hit.score, "match": hit.match,
+            "review": hit.review, "standing": p.get("standing"), "agency_name": p.get("agency_name"),
+            "licence_history": p.get("licence_history", []), "linked_records": p.get("linked_records", []),
+            "explanation": hit.explanation}
+
+
+def screen_one(item: dict, limit: int = 10, exclude: set[str] = frozenset()) -> list[dict]:
+    """Screen one name (with optional identifiers and officers) against the watchlist and adverse registry records."""
+    index = indexes(current_app).screening
+    query = to_query(item)
+    if not (query.name or query.registration_no or query.phones or query.emails or query.websites or query.addresses):
+        return []
+    hits = index.query(query, limit=limit + len(exclude))
+    return [hit_to_result(h) for h in hits if h.record_id not in exclude][:limit]
+
+
+def screen_batch(items: list[dict], limit: int = 10) -> list[list[dict]]:
+    """Screen many items with one index snapshot; results in the items' order."""
+    return [screen_one(item, limit) for item in items]
+
+
+def compare(a: dict, b: dict) -> dict:
+    """Score two names with the engine's rules and the registry's token weights."""
+    kind = a.get("kind") if a.get("kind") == b.get("kind") else "any"
+    stats = indexes(current_app).screening.stats
+    result = compare_names(a["name"], b["name"], kind=kind or "any", stats=stats, config=indexes(current_app).config)
+    return {"score": result.score, "match": result.match, "review": result.review, "explanation": result.explanation}
+
+
+def suggest_agencies(q: str, country: str | None = None, limit: int = 5, min_score: float = 55.0) -> list[dict]:
+    """Agency names that look like `q` (typos, legal forms, joined words): for public 'did you mean'."""
+    if not q or not q.strip():
+        return []
+    hits = indexes(current_app).agency_names.query(Query(name=q, kind="organisation", country=country),
+                                                   limit=limit * 2, min_score=min_score)
+    found = [h for h in hits if not country or h.payload.get("country") == country]
+    return [{"agency_id": h.payload["agency_id"], "name": h.payload["name"], "country": h.payload["country"],
+             "matched_name": h.matched_name, "score": h.score} for h in found[:limit]]
