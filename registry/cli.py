@@ -42,3 +42,28 @@ def seed_demo_command(if_empty):
         return
     counts = seed_demo()
     click.echo("Loaded demo data: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@registry_cli.command("export-all")
+@click.argument("directory", type=click.Path(file_okay=False))
+def export_all_command(directory):
+    """Back up every table (history and audit log included) to DIRECTORY as JSON Lines plus manifest.json."""
+    from registry.backup.service import export_all
+
+    counts = export_all(directory)
+    click.echo(f"Exported {sum(counts.values())} rows from {len(counts)} tables to {directory}.")
+
+
+@registry_cli.command("import-all")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--replace", is_flag=True, help="Delete all existing rows first (otherwise the database must be empty).")
+def import_all_command(directory, replace):
+    """Restore a backup written by export-all, keeping ids (all or nothing; PostgreSQL sequences are reset)."""
+    from registry.backup.service import import_all
+    from registry.domain import DomainError
+
+    try:
+        counts = import_all(directory, replace=replace)
+    except DomainError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"Imported {sum(counts.values())} rows into {len(counts)} tables from {directory}.")
