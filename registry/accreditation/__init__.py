@@ -1,0 +1,1 @@
+"""Foreign employer accreditation with licensed agencies, with action history, and job orders under it."""

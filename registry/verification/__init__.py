@@ -1,0 +1,1 @@
+"""Job-offer verification for embassies and labour attachés: findings, verdict, signed reference and printable page."""
