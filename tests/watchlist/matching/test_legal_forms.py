@@ -1,0 +1,73 @@
+"""Legal forms are data, set aside before comparison, and never make a match on their own."""
+import pytest
+
+from watchlist.matching import analyse_name, compare_names
+from watchlist.matching.resources import load_table
+
+
+def test_legal_form_alone_never_makes_a_match():
+    assert not compare_names("ABC Sdn Bhd", "XYZ Sdn Bhd").match
+    assert compare_names("ABC Sdn Bhd", "XYZ Sdn Bhd").score < 50
+
+
+def test_shared_generic_word_and_legal_form_do_not_make_a_match():
+    result = compare_names("Alpha Trading Sdn Bhd", "Beta Trading Sdn Bhd")
+    assert not result.match and not result.review
+
+
+def test_legal_form_swap_does_not_prevent_a_match():
+    assert compare_names("Sinar Jaya Manpower", "Sinar Jaya Man Power Sdn Bhd").match
+    assert compare_names("Golden Lotus Co., Ltd.", "Golden Lotus Company Limited").match
+    assert compare_names("PT Maju Bersama Abadi", "Maju Bersama Abadi Perseroan Terbatas").match
+
+
+def test_legal_forms_are_set_aside_and_reported():
+    analysis = analyse_name("Sinar Jaya Sdn. Bhd.")
+    assert analysis.normalised == "sinar jaya"
+    assert {"text": "Sdn Bhd", "kind": "legal_form"} in analysis.set_aside
+    assert analysis.kind == "organisation"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("บริษัท โกลเด้น โลตัส จำกัด (มหาชน)", 2),
+    ("Công ty TNHH Sao Vàng", 2),
+    ("Công ty Cổ phần Sao Vàng", 2),
+    ("CTCP Sao Vàng", 2),
+    ("金莲有限公司", 2),
+    ("金莲股份有限公司", 2),
+    ("株式会社トヨタ", 3),
+    ("(주)삼성", 2),
+    ("شركة النور ذ.م.م", 1),
+    ("Al Noor Trading W.L.L.", 3),
+    ("Al Noor L.L.C.", 2),
+    ("Kathmandu Overseas Pvt. Ltd.", 2),
+    ("Lanka Recruiters (Pvt) Ltd", 2),
+    ("Dhaka Recruiting Agency Limited", 3),
+    ("Manila Star Corporation", 2),
+])
+def test_native_and_latin_legal_forms_are_removed(name, expected):
+    analysis = analyse_name(name)
+    assert len(analysis.tokens) == expected, analysis
+    assert any(item["kind"] == "legal_form" for item in analysis.set_aside)
+
+
+def test_legal_form_table_covers_the_required_countries():
+    countries = set()
+    for row in load_table("legal_forms.csv"):
+        countries.update(row["countries"].split(";"))
+    required = {"PH", "ID", "MY", "SG", "TH", "VN", "KH", "MM", "LA", "BN", "NP", "LK", "BD", "SA", "AE",
+                "QA", "KW", "BH", "OM", "HK", "TW", "CN", "JP", "KR"}
+    assert required <= countries | {"*"}, required - countries
+
+
+def test_thai_company_with_native_legal_form_matches_its_latin_form():
+    assert compare_names("บริษัท สยาม จำกัด", "Siam Co., Ltd.").score >= 50
+    assert compare_names("บริษัท โกลเด้น โลตัส จำกัด", "บริษัท โกลเด้น โลตัส จำกัด (มหาชน)").match
+
+
+def test_chinese_company_with_native_legal_form_matches_its_pinyin():
+    assert compare_names("金莲有限公司", "Jinlian Limited").match
+
+
+def test_weak_legal_form_is_kept_in_a_short_person_like_name():
+    assert analyse_name("Maria Sa").tokens == ("maria", "sa")

@@ -1,0 +1,52 @@
+"""Normalisation rules: Unicode folding, transliteration, diacritics, punctuation, joined words."""
+from watchlist.matching import analyse_name, compare_names, search_key
+
+
+def test_search_key_removes_legal_forms_punctuation_and_spaces():
+    assert search_key("Sinar Jaya Man-Power Sdn. Bhd.") == "sinarjayamanpower"
+    assert search_key("Sinarjaya Manpower") == "sinarjayamanpower"
+
+
+def test_search_key_turns_ampersand_into_and():
+    assert search_key("Lim & Tan Recruitment") == "limandtanrecruitment"
+
+
+def test_search_key_of_empty_string_is_empty():
+    assert search_key("") == ""
+
+
+def test_unicode_compatibility_forms_are_folded():
+    assert search_key("ＳＩＮＡＲ　ＪＡＹＡ") == search_key("sinar jaya")
+
+
+def test_diacritics_are_removed():
+    assert analyse_name("Nguyễn Văn Đức", "person").normalised == "nguyen duc"
+    assert compare_names("Nguyễn Văn Đức", "Nguyen Van Duc").match
+
+
+def test_casefold_handles_special_letters():
+    assert search_key("STRAßE Agency") == search_key("strasse agency")
+
+
+def test_cross_script_names_are_transliterated_to_latin():
+    assert analyse_name("Сергей Иванов").normalised == "sergey ivanov"
+
+
+def test_punctuation_is_ignored():
+    assert compare_names("Golden-Star (Manpower) Services", "Golden Star Manpower Services").score == 100
+
+
+def test_ampersand_and_the_word_and_are_the_same():
+    assert compare_names("Lim & Tan Overseas", "Lim and Tan Overseas").score == 100
+
+
+def test_joined_and_split_words_match():
+    assert compare_names("Sinarjaya Manpower", "Sinar Jaya Manpower").match
+
+
+def test_man_power_and_manpower_match():
+    assert compare_names("Bintang Man Power", "Bintang Manpower").match
+
+
+def test_dotted_acronyms_are_joined():
+    assert analyse_name("P.C.C. Holdings").tokens[0] == "pcc"

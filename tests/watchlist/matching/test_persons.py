@@ -1,0 +1,46 @@
+"""Person-name rules: free word order, initials, dropped middle names, honorifics, common surnames."""
+from watchlist.matching import analyse_name, compare_names
+
+
+def test_person_word_order_is_free():
+    assert compare_names("Nguyen Van An", "An Nguyen Van", kind="person").match
+    assert compare_names("DELA CRUZ, Juan", "Juan Dela Cruz", kind="person").match
+
+
+def test_initials_give_review_or_match():
+    result = compare_names("J. Dela Cruz", "Juan Dela Cruz", kind="person")
+    assert result.match or result.review
+
+
+def test_dropped_middle_name_still_matches():
+    assert compare_names("Maria Clara Bautista", "Maria Bautista", kind="person").match
+    assert compare_names("Akhtar Mohammad Mansour", "Akhtar Mansour", kind="person").match
+
+
+def test_honorifics_and_particles_are_set_aside():
+    analysis = analyse_name("Dato' Haji Ahmad bin Ismail")
+    assert analysis.tokens == ("ahmad", "ismail")
+    assert analysis.kind == "person"
+    kinds = {item["kind"] for item in analysis.set_aside}
+    assert kinds == {"honorific", "particle"}
+    assert compare_names("Tan Sri Dato' Lim Kok Wing", "Lim Kok Wing").match
+    assert compare_names("Hjh. Siti Aminah binti Yusof", "Siti Aminah Yusof").match
+    assert compare_names("Sheikh Khalid Al-Mansouri", "Khalid Mansouri", kind="person").match
+    assert compare_names("Mr. Somchai Jaidee", "Somchai Jaidee").match
+
+
+def test_common_surname_with_different_given_name_is_not_a_match():
+    assert not compare_names("Nguyen Van An", "Nguyen Van Binh").match
+    assert not compare_names("Maria Santos", "Maria Reyes").match
+
+
+def test_two_different_common_surnames_are_not_typos_of_each_other():
+    assert not compare_names("Phan Thi Lan", "Pham Thi Lan", kind="person").match
+
+
+def test_swapped_own_and_father_names_around_bin_are_not_a_match():
+    assert not compare_names("Salman bin Muhammad Al-Rawi", "Muhammad bin Salman Al-Rawi").match
+
+
+def test_given_name_variants_match():
+    assert compare_names("Mohammed Rahim", "Muhammad Rahim", kind="person").match
