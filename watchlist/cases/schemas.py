@@ -7,6 +7,7 @@ from watchlist.cases.lifecycle import EVENTS, SANCTIONING_EVENTS
 from watchlist.schemas_common import WatchlistCompensationOut, WatchlistMoneyIn, WatchlistMoneyOut, one_of_list
 from watchlist.subjects.schemas import SubjectIn
 from watchlist.vocabulary import ILO_INDICATORS, OFFENCES, RESPONDENT_ROLES
+from watchlist.screening.schemas import FlagBrief
 
 CASE_STATUSES = ("pending", "decided")
 
@@ -166,6 +167,8 @@ class CaseSchema(Schema):
     version = fields.Integer()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+    flags = fields.List(fields.Nested(FlagBrief), attribute="screening_flags",
+                        metadata={"description": "Repeat-offender flags raised when the case was created"})
 
 
 class CaseListItem(Schema):

@@ -12,6 +12,7 @@ from watchlist.cases import lifecycle
 from watchlist.cases.models import Case, CaseEvent, CaseRespondent
 from watchlist.subjects import service as subjects
 from watchlist.subjects.models import Subject
+from watchlist.screening.flags import flag_subjects
 
 CASE_LOAD = (selectinload(Case.respondents).selectinload(CaseRespondent.subject), selectinload(Case.events))
 
@@ -68,6 +69,7 @@ def create_case(data: dict, actor: Actor) -> Case:
         db.session.add(case)
         db.session.flush()
         record_audit(actor, "case.create", "case", case.id, after=snapshot(case))
+        case.screening_flags = flag_subjects([r.subject for r in case.respondents], case.jurisdiction, actor, "case.create")
         return case
 
 

@@ -116,3 +116,15 @@ def test_issuing_a_licence_screens_the_agency(client, ph_regulator):
     client.patch(f"/api/v1/agencies/{agency_id}", headers=ph_regulator, json={"version": 1, "officers": [{"name": "Rosalind Quibranza"}]})
     licence = issue_licence(client, ph_regulator, agency_id, licence_no="DMW-901")
     assert licence["flags"], "the open flag from the update is returned again when the licence is issued"
+
+
+def test_new_case_respondent_matching_a_revoked_agency_is_flagged(client, ph_regulator):
+    _revoked_agency(client, ph_regulator)
+    response = client.post("/api/v1/cases", headers=ph_regulator, json={
+        "case_no": "CR-2026-77", "jurisdiction": "PH", "authority": "Regional Trial Court Branch 9",
+        "offences": ["illegal_recruitment"], "filed_on": "2026-03-01",
+        "respondents": [{"role": "agency", "subject": {"kind": "organisation", "name": "Velmora Overseas Man-Power Incorporated",
+                                                        "country": "PH"}}]})
+    assert response.status_code == 201, response.get_json()
+    flags = response.get_json()["flags"]
+    assert flags and flags[0]["candidate_ref"].startswith("agency:") and flags[0]["match"] is True
