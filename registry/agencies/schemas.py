@@ -3,6 +3,7 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validate, val
 
 from registry.agencies.models import NAME_KINDS, OFFICER_ROLES
 from registry.common.fields import Country, Name, Text
+from registry.common.pagination import page_schema
 from watchlist.screening.schemas import FlagBrief
 from registry.ratings.schemas import dump_compliance, dump_rating
 from registry.licences.schemas import LicenceBrief, LicenceOfAgencyPublic, LicenceOfAgencyRegulator
@@ -122,3 +123,15 @@ class AgencySearchArgs(Schema):
     status = fields.String(validate=validate.OneOf(("valid", "expired", "suspended", "revoked", "cancelled", "surrendered", "pending")))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class Suggestion(Schema):
+    agency_id = fields.Integer()
+    name = fields.String()
+    country = fields.String()
+    matched_name = fields.String()
+    score = fields.Float()
+
+
+class AgencyPage(page_schema(AgencyListItem, "AgencyPageBase")):
+    suggestions = fields.List(fields.Nested(Suggestion), metadata={"description": "'Did you mean' when nothing matched"})

@@ -18,6 +18,7 @@ from registry.licences.keys import licence_key
 from registry.licences.models import Licence
 from watchlist.matching import search_key
 from watchlist.screening.flags import flag_agency
+from watchlist.screening.service import suggest_agencies
 
 CONTACT_FIELDS = ("registration_no", "address", "phone", "email", "website")
 
@@ -186,3 +187,10 @@ def search_agencies(q: str | None, country: str | None, status: str | None, page
                                              selectinload(Agency.licences))
                                .order_by(Agency.name, Agency.id).limit(per_page).offset((page - 1) * per_page)).all()
     return items, total
+
+
+def search_with_suggestions(q: str | None, country: str | None, status: str | None, page: int, per_page: int) -> dict:
+    """Search results, plus 'did you mean' names from the matching engine when nothing matched exactly."""
+    items, total = search_agencies(q, country, status, page, per_page)
+    suggestions = suggest_agencies(q, limit=5, country=country) if q and total == 0 else []
+    return {"items": items, "total": total, "suggestions": suggestions}

@@ -3,12 +3,13 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from registry.agencies import service
-from registry.agencies.schemas import (AgencyIn, AgencyListItem, AgencyPatch, AgencyPublicSchema,
+from registry.agencies.schemas import (AgencyIn, AgencyPage, AgencyPatch, AgencyPublicSchema,
                                        AgencyRegulatorSchema, AgencySearchArgs)
 from registry.agencies.export import agencies_csv
 from registry.auth.guard import BEARER, actor, current_actor, require
 from registry.common.if_match import if_match_version as _if_match_version
-from registry.common.pagination import page_body, page_schema
+from registry.common.pagination import page_body
+
 
 blp = Blueprint("agencies", __name__, url_prefix="/api/v1", description="Recruitment agencies and their licences.")
 
@@ -20,11 +21,14 @@ def _detail_schema():
 
 @blp.route("/agencies")
 @blp.arguments(AgencySearchArgs, location="query")
-@blp.response(200, page_schema(AgencyListItem, "AgencyPage"))
+@blp.response(200, AgencyPage)
 def search_agencies(args):
-    """Search agencies by name, other name or licence number (case, accents, punctuation and legal forms ignored)."""
-    items, total = service.search_agencies(args.get("q"), args.get("country"), args.get("status"), args["page"], args["per_page"])
-    return page_body(items, total, args["page"], args["per_page"])
+    """Search agencies by name, other name or licence number (case, accents, punctuation and legal forms ignored).
+
+    When nothing matches, `suggestions` lists similar agency names ("did you mean").
+    """
+    found = service.search_with_suggestions(args.get("q"), args.get("country"), args.get("status"), args["page"], args["per_page"])
+    return {**page_body(found["items"], found["total"], args["page"], args["per_page"]), "suggestions": found["suggestions"]}
 
 
 @blp.route("/agencies", methods=["POST"])

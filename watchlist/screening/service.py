@@ -59,7 +59,7 @@ def compare(a: dict, b: dict) -> dict:
     return {"score": result.score, "match": result.match, "review": result.review, "explanation": result.explanation}
 
 
-def suggest_agencies(q: str, country: str | None = None, limit: int = 5, min_score: float = 55.0) -> list[dict]:
+def suggest_agencies(q: str, limit: int = 5, country: str | None = None, min_score: float = 55.0) -> list[dict]:
     """Agency names that look like `q` (typos, legal forms, joined words): for public 'did you mean'."""
     if not q or not q.strip():
         return []

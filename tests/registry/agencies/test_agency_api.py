@@ -130,3 +130,9 @@ def test_unknown_agency_is_404_in_the_error_shape(client):
 def test_per_page_above_the_cap_is_422(client):
     response = client.get("/api/v1/agencies?per_page=5000")
     assert response.status_code == 422 and "per_page" in response.get_json()["errors"]["query"]
+
+
+def test_search_with_no_exact_result_suggests_similar_names(client, ph_regulator):
+    create_agency(client, ph_regulator, name="Bayanihan Horizon Manpower Inc.")
+    body = client.get("/api/v1/agencies?q=Bayanihon Horizn").get_json()
+    assert body["total"] == 0 and body["suggestions"][0]["name"] == "Bayanihan Horizon Manpower Inc."
