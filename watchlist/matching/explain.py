@@ -20,8 +20,8 @@ def build_signals(name_score: float, shared: dict, config: MatchConfig) -> list[
                             "detail": f"{words}: {value}"})
     for link in shared.get("officers", ()):
         signals.append({"signal": "officer", "score": config.officer_link_score, "contribution": 0.0,
-                        "detail": f"officer '{link['query']}' matches officer '{link['matched']}' "
-                                  f"(score {link['score']:.1f})"})
+                        "detail": f"officer '{link['query']}' of the queried party was an officer here "
+                                  f"as '{link['matched']}' (score {link['score']:.1f})"})
     for link in shared.get("addresses", ()):
         signals.append({"signal": "address", "score": config.address_link_score, "contribution": 0.0,
                         "detail": f"similar address '{link['query']}' / '{link['matched']}' "
@@ -46,6 +46,23 @@ def combine(signals: list[dict], config: MatchConfig) -> float:
     return round(min(100.0, total), 1)
 
 
+def _name_details(name: dict) -> str:
+    """" (same words: ...; different words: ...; set aside: ...)" from a name explanation."""
+    details = []
+    pairs = name.get("token_matches") or []
+    if pairs:
+        details.append("same words: " + ", ".join(
+            p["matched"] if p["how"] == "exact" else f"{p['query']} ~ {p['matched']} ({p['how']})" for p in pairs))
+    unmatched = name.get("unmatched") or {}
+    different = [u["token"] for u in unmatched.get("query", []) + unmatched.get("matched", [])]
+    if different:
+        details.append("different words: " + ", ".join(different))
+    aside = sorted({item["text"] for item in name.get("set_aside", [])})
+    if aside:
+        details.append("set aside: " + ", ".join(aside))
+    return f" ({'; '.join(details)})" if details else ""
+
+
 def summary(score: float, match: bool, review: bool, name: dict, signals: list[dict], kind: str) -> str:
     """One or two plain sentences stating the decision and the evidence behind it."""
     subject = {"organisation": "organisation", "person": "person"}.get(kind, "party")
@@ -56,6 +73,6 @@ def summary(score: float, match: bool, review: bool, name: dict, signals: list[d
     else:
         opening = f"Probably not the same {subject} (score {score:.1f}/100)"
     parts = [f"name '{name.get('query', '')}' compared with '{name.get('matched', '')}' "
-             f"scores {name.get('score', 0.0):.1f}"]
+             f"scores {name.get('score', 0.0):.1f}" + _name_details(name)]
     parts += [s["detail"] for s in signals if s["signal"] != "name"]
     return opening + ": " + "; ".join(parts) + "."
