@@ -10,13 +10,16 @@ def register_blueprints(app: Flask) -> None:
     from registry.licences.views import blp as licences_blp
     from registry.fees.views import blp as fees_blp
     from registry.accreditation.views import blp as accreditation_blp
+    from registry.verification.views import blp as verification_blp
+    from registry.verification.pages import bp as verification_pages_bp
     from watchlist.subjects.views import blp as watchlist_subjects_blp
     from watchlist.cases.views import blp as watchlist_cases_blp
     from watchlist.screening.views import blp as screening_blp
 
     app.register_blueprint(health_blp)
-    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, accreditation_blp, watchlist_subjects_blp, watchlist_cases_blp,
-                screening_blp):
+    app.register_blueprint(verification_pages_bp)
+    for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, accreditation_blp, verification_blp,
+                watchlist_subjects_blp, watchlist_cases_blp, screening_blp):
         api.register_blueprint(blp)
     from registry.complaints.views import blp as complaints_blp
     from registry.portal import bp as portal_bp
