@@ -17,16 +17,21 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Message catalogues: the .po files are versioned, the compiled .mo files are built here (gitignored).
+MO := $(patsubst %.po,%.mo,$(wildcard registry/translations/*/LC_MESSAGES/messages.po))
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+install: $(STAMP) $(MO)
 
 run: export APP_ENV ?= development
-run: $(STAMP)
+run: $(STAMP) $(MO)
 	mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
 	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $${WORKERS:-2} --access-logfile - wsgi:app
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -36,6 +36,14 @@ class Compliance:
     events: list[Event] = field(default_factory=list)
     complaints_received: int = 0
     convictions_checked: bool = True
+    first_issue: tuple[str, int] | None = None  # (record_type, record_id) of the first licence issue
+
+    def clean_since_record(self) -> tuple[str | None, int | None]:
+        """The record the clean period is counted from: the last sanction, else the first licence issue."""
+        last = max(self.sanctions, key=lambda e: e.on, default=None)
+        if last is not None and self.licensed_since is not None and last.on >= self.licensed_since:
+            return last.record_type, last.record_id
+        return self.first_issue or (None, None)
 
     def count(self, kind: str) -> int:
         return sum(1 for e in self.events if e.kind == kind)
@@ -82,7 +90,8 @@ def rate(record: Compliance, has_valid_licence: bool, today: date) -> Rating | N
     points = [Point(START, "start")]
     clean = min(int(record.years_without_sanction(today) // CLEAN_YEARS_PER_POINT), MAX_CLEAN_POINTS)
     if clean:
-        points.append(Point(clean, "clean_years", record.clean_since(), detail=str(clean * CLEAN_YEARS_PER_POINT)))
+        points.append(Point(clean, "clean_years", record.clean_since(), *record.clean_since_record(),
+                            detail=str(clean * CLEAN_YEARS_PER_POINT)))
     for event in sorted(record.events, key=lambda e: e.on):
         recent_only = event.kind in {"suspension", "complaint_upheld"}
         if recent_only and today - event.on > RECENT:

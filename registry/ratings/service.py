@@ -11,11 +11,11 @@ from registry.ratings.formula import Compliance, Event, Rating, rate
 SANCTION_ACTIONS = {"suspend": "suspension", "revoke": "revocation", "cancel": "cancellation"}
 
 
-def _licence_events(agency) -> tuple[date | None, list[Event]]:
-    issued = [a.effective_on for lic in agency.licences for a in lic.actions if a.action == "issue"]
+def _licence_events(agency) -> tuple[object | None, list[Event]]:
+    issues = [a for lic in agency.licences for a in lic.actions if a.action == "issue"]
     events = [Event(SANCTION_ACTIONS[a.action], a.effective_on, "licence_action", a.id, f"{lic.country} {lic.licence_no}")
               for lic in agency.licences for a in lic.actions if a.action in SANCTION_ACTIONS]
-    return (min(issued) if issued else None), events
+    return min(issues, key=lambda a: (a.effective_on, a.id), default=None), events
 
 
 def _complaint_events(agency_id: int) -> tuple[int, list[Event]]:
@@ -27,19 +27,31 @@ def _complaint_events(agency_id: int) -> tuple[int, list[Event]]:
 
 
 def _conviction_events(agency) -> tuple[bool, list[Event]]:
-    """Convictions of the agency or its officers, from watchlist subjects linked to the agency (when the watchlist exists)."""
+    """Convictions standing against watchlist subjects linked to the agency (same legal person) or to its officers."""
     try:
-        from watchlist.cases.standing import agency_convictions
-    except ImportError:
+        from watchlist.profile import SUBJECT_LOAD, involvements
+        from watchlist.subjects.models import Subject
+    except ImportError:  # the watchlist is optional for the registry
         return False, []
-    return True, [Event("conviction", c["on"], "case_event", c["event_id"], c.get("detail", "")) for c in agency_convictions(agency.id)]
+    on = today()
+    organisations = db.session.scalars(select(Subject).where(Subject.agency_id == agency.id).options(*SUBJECT_LOAD)).unique().all()
+    people = {link.person.id: link.person for org in organisations for link in org.officers}
+    events, seen = [], set()
+    for subject in list(organisations) + list(people.values()):
+        for inv in involvements(subject, on):
+            if inv.position.conviction_stands and (inv.case.id, subject.id) not in seen:
+                seen.add((inv.case.id, subject.id))
+                events.append(Event("conviction", inv.position.decision_on or inv.case.filed_on, "case", inv.case.id,
+                                    f"{inv.case.case_no} ({subject.name})"))
+    return True, events
 
 
 def compliance_record(agency) -> Compliance:
-    licensed_since, events = _licence_events(agency)
+    first_issue, events = _licence_events(agency)
     received, upheld = _complaint_events(agency.id)
     checked, convictions = _conviction_events(agency)
-    return Compliance(licensed_since, events + upheld + convictions, received, checked)
+    return Compliance(first_issue.effective_on if first_issue else None, events + upheld + convictions, received, checked,
+                      ("licence_action", first_issue.id) if first_issue else None)
 
 
 def has_valid_licence(agency) -> bool:
