@@ -10,6 +10,7 @@ from registry.security import required_roles
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Writes the public may make without a token (documented in the README): fee checks and complaints.
 PUBLIC_WRITE = re.compile(r"/(fees?|fee-checks?)(/|$).*|/complaints?(/|$)")
+COUNTRY_COLUMNS = ("country", "origin", "jurisdiction", "agency_country")
 _PARAM = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
 
@@ -30,7 +31,7 @@ def openapi_path(rule) -> str:
 def _table_for(param: str):
     stem = param[:-3] if param.endswith("_id") else param
     tables = {t.name: t for t in db.metadata.sorted_tables}
-    for name in (stem, stem + "s", f"watchlist_{stem}"):
+    for name in (stem, stem + "s", f"watchlist_{stem}", f"fee_{stem}"):
         if name in tables:
             return tables[name], "id" if param.endswith("_id") else None
     for table in tables.values():  # e.g. licence_no lives in table licence
@@ -47,9 +48,13 @@ def path_value(param: str, country: str):
     if table is None:
         return None
     query = select(table.c[column or "id"])
-    if "country" in table.c:
-        query = query.where(table.c.country == country)
-    return db.session.execute(query.limit(1)).scalar()
+    owner = next((table.c[name] for name in COUNTRY_COLUMNS if name in table.c), None)
+    if owner is not None:
+        query = query.where(owner == country)
+    elif "agency_id" in table.c:  # records owned through their agency (accreditations, officers)
+        agency = db.metadata.tables["agency"]
+        query = query.join(agency, agency.c.id == table.c.agency_id).where(agency.c.country == country)
+    return db.session.execute(query.order_by(table.c[column or "id"]).limit(1)).scalar()
 
 
 def fill_path(rule, country: str) -> str | None:
@@ -116,3 +121,18 @@ def minimal_body(rule, method: str, country: str) -> dict | None:
     content = operation.get("requestBody", {}).get("content", {})
     schema = (content.get("application/json") or {}).get("schema")
     return minimal_body_from_schema(spec, schema, country) if schema else None
+
+
+def if_match(rule, path: str | None) -> dict:
+    """An If-Match header with the current version of the record the path names (for versioned PATCH/PUT)."""
+    params = _PARAM.findall(rule.rule)
+    if not path or not params or not params[-1].endswith("_id"):
+        return {}
+    table, _column = _table_for(params[-1])
+    if table is None or "version" not in table.c:
+        return {}
+    value = _PARAM.sub("(.+)", re.escape(rule.rule).replace(r"\<", "<").replace(r"\>", ">"))
+    match = re.fullmatch(value, path)
+    record_id = match.groups()[-1] if match else None
+    version = db.session.execute(select(table.c.version).where(table.c.id == int(record_id))).scalar() if record_id else None
+    return {"If-Match": f'"{version}"'} if version is not None else {}
