@@ -6,7 +6,8 @@ from __future__ import annotations
 import heapq
 import sys
 from array import array
-from itertools import combinations
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .analysis import NameAnalysis, analyse_name
 from .compare import compare_analyses
@@ -52,6 +53,9 @@ class NameIndex:
         self.fuzzy_keys: dict[str, list[str]] = {}
         self.dead: set[int] = set()
         self._frequent_sets: dict[str, tuple[int, frozenset[int]]] = {}
+        # Vocabulary by (first letter, length): searched directly for two-edit typos, which the
+        # one-deletion keys cannot reach (e.g. two substituted letters).
+        self.by_shape: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
         return len(self.originals) - len(self.dead)
@@ -82,6 +86,8 @@ class NameIndex:
     def _add_fuzzy_keys(self, token: str) -> None:
         if len(token) < self.config.min_length_for_edits[0] or not token.isalpha():
             return
+        if len(token) >= self.config.min_length_for_edits[1]:
+            self.by_shape.setdefault((token[0], len(token)), []).append(token)
         keys = deletions(token, 1)
         keys.add(_SOUND + phonetic_key(token))
         keys.add(_SPELLING + spelling_key(token))
@@ -107,6 +113,12 @@ class NameIndex:
                 pool.update(self.fuzzy_keys.get(key, ()))
                 if key in self.postings and key[0] not in (_SOUND, _SPELLING):
                     pool.add(key)
+            if depth == 2:
+                for size in range(len(token) - 2, len(token) + 3):
+                    shaped = self.by_shape.get((token[0], size))
+                    if shaped:
+                        pool.update(match[0] for match in process.extract(
+                            token, shaped, scorer=OSA.distance, score_cutoff=2, limit=None))
             for other in pool:
                 if other not in found:
                     similarity, _ = token_similarity(token, other, self.config, allow_initials=False)

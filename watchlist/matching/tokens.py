@@ -116,7 +116,7 @@ def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -
         return config.joined_words_similarity
     if not joined.isalpha():
         return 0.0
-    edits = allowed_edits(min(len(token), len(joined)), config)
+    edits = min(1, allowed_edits(min(len(token), len(joined)), config))  # joining is already one change
     if not edits:
         return 0.0
     return config.joined_words_similarity * edit_similarity(token, joined, edits, config)
