@@ -1,7 +1,7 @@
 """Subject input and output schemas; the public and verifier/regulator field sets are declared here once."""
 from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
 
-from registry.common.fields import Country, Name, Text
+from registry.common.fields import Country, Name
 from watchlist.schemas_common import WatchlistCompensationOut, WatchlistSanctionsOut
 from watchlist.vocabulary import IDENTIFIER_KINDS, NAME_KINDS, STANDINGS, SUBJECT_KINDS
 
