@@ -4,7 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from flask import Flask, has_request_context, request
-from flask_babel import format_currency, format_date, format_decimal, get_locale, gettext, lazy_gettext
+from flask_babel import format_currency, format_date, format_decimal, get_locale, gettext, lazy_gettext, refresh
 
 from registry.extensions import babel
 
@@ -78,6 +78,7 @@ def init_i18n(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(Path(__file__).resolve().parent / "translations"))
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(refresh)  # the locale is cached per app context, which tests and CLI reuse across requests
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.filters.update(long_date=long_date, money=money, number=number)
     app.jinja_env.globals.update(LANGUAGES=LANGUAGES, current_locale=current_locale)

@@ -1,4 +1,6 @@
 """`flask users ...`: create, list and revoke API tokens."""
+import sys
+
 import click
 from flask.cli import AppGroup
 
@@ -51,7 +53,7 @@ def create_user(email, role, country, password_stdin):
     """Create a regulator-console user (password prompted, or read from stdin)."""
     from registry.console.users import create_user as create
 
-    password = click.get_text_stream("stdin").readline().rstrip("\n") if password_stdin else click.prompt(
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else click.prompt(
         "Password", hide_input=True, confirmation_prompt=True)
     try:
         user = create(email, password, role, country, cli_actor())

@@ -1,5 +1,5 @@
 """CSRF protection for every HTML form; the JSON API under /api/ uses Bearer tokens and is exempt."""
-from flask import Flask, request
+from flask import Flask, g, request
 
 from registry.extensions import csrf
 
@@ -12,5 +12,7 @@ def init_csrf(app: Flask) -> None:
 
     @app.before_request
     def _protect_forms():
+        # The signed token is cached on `g`; drop any left by an earlier request sharing this app context (tests, CLI).
+        g.pop(app.config["WTF_CSRF_FIELD_NAME"], None)
         if app.config["WTF_CSRF_ENABLED"] and not request.path.startswith("/api/"):
             csrf.protect()

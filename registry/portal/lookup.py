@@ -35,31 +35,41 @@ def _screening_suggestions(q: str, limit: int) -> list[int] | None:
     return ids
 
 
-def _fuzzy_ids(q: str, limit: int) -> list[int]:
-    """Fallback: fuzzy-compare the query with every agency name, other name and licence number."""
-    key, lkey = search_key(q), licence_key(q)
-    scores: dict[int, float] = {}
+def _fuzzy_name_ids(q: str, limit: int) -> dict[int, float]:
+    """Fallback without the screening service: fuzzy-compare the query with every agency name and other name."""
+    key, scores = search_key(q), {}
     if key:
         names = db.session.execute(select(Agency.id, Agency.search_key)).all()
         names += db.session.execute(select(AgencyName.agency_id, AgencyName.search_key)).all()
         choices = {i: row[1] for i, row in enumerate(names) if row[1]}
         for _choice, score, i in process.extract(key, choices, scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=NAME_CUTOFF):
             scores[names[i][0]] = max(scores.get(names[i][0], 0), score)
+    return scores
+
+
+def _fuzzy_number_ids(q: str, limit: int) -> dict[int, float]:
+    """Licence numbers like the query (a typo, a missing digit), for queries that contain digits."""
+    lkey, scores = licence_key(q), {}
     if lkey and any(ch.isdigit() for ch in lkey):
         numbers = db.session.execute(select(Licence.agency_id, Licence.licence_key)).all()
         choices = {i: row[1] for i, row in enumerate(numbers)}
         for _choice, score, i in process.extract(lkey, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=NUMBER_CUTOFF):
             scores[numbers[i][0]] = max(scores.get(numbers[i][0], 0), score)
-    return [agency_id for agency_id, _ in sorted(scores.items(), key=lambda kv: -kv[1])][:limit]
+    return scores
+
+
+def _ranked(scores: dict[int, float]) -> list[int]:
+    return [agency_id for agency_id, _ in sorted(scores.items(), key=lambda kv: -kv[1])]
 
 
 def did_you_mean(q: str, limit: int = 5, exclude: set[int] | None = None) -> list[Agency]:
     """Agencies with a name or number like the query, best first (screening service if present, else fuzzy)."""
     if not q or not q.strip():
         return []
-    ids = _screening_suggestions(q, limit + len(exclude or ()))
-    if ids is None:
-        ids = _fuzzy_ids(q, limit + len(exclude or ()))
+    wanted = limit + len(exclude or ())
+    ids = _ranked(_fuzzy_number_ids(q, wanted))
+    by_name = _screening_suggestions(q, wanted)
+    ids += [i for i in (by_name if by_name is not None else _ranked(_fuzzy_name_ids(q, wanted))) if i not in ids]
     ids = [i for i in ids if i not in (exclude or set())][:limit]
     if not ids:
         return []

@@ -1,0 +1,93 @@
+"""Console agencies, licences and complaints: the same services and messages as the API, CSRF on every form, audit per record."""
+import re
+
+from registry.audit.models import AuditEntry
+from registry.extensions import db
+from tests.registry.console.helpers import form_token, login, make_user
+from tests.registry.portal.helpers import agency_with_licence, status_box
+
+
+def _flashes(html):
+    return re.findall(r'<p class="(?:notice|alert)" role="(?:status|alert)">([^<]+)</p>', html)
+
+
+def test_regulator_revokes_a_licence_and_the_public_page_then_says_revoked(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    make_user()
+    login(client)
+    token = form_token(client, f"/console/agencies/{agency['id']}")
+    page = client.post("/console/licences/PH/DMW-001-LB/actions", follow_redirects=True, data={
+        "csrf_token": token, "action": "revoke", "reason": "Passports retained.", "agency_id": agency["id"]})
+    assert "Recorded &#39;revoke&#39; on licence DMW-001-LB: it is now revoked." in _flashes(page.get_data(as_text=True))
+    assert status_box(client.get(f"/agencies/{agency['id']}").get_data(as_text=True))[0] == "REVOKED"
+    entry = db.session.query(AuditEntry).filter_by(action="licence.revoke").one()
+    assert entry.user_id is not None and entry.actor.startswith("desk@dmw.example")
+
+
+def test_console_refuses_an_action_without_its_csrf_token(client, ph_regulator):
+    agency_with_licence(client, ph_regulator)
+    make_user()
+    login(client)
+    response = client.post("/console/licences/PH/DMW-001-LB/actions", data={"action": "revoke", "reason": "x"})
+    assert response.status_code == 400
+    assert "This form has expired or was not sent from this site." in response.get_data(as_text=True)
+    assert db.session.query(AuditEntry).filter_by(action="licence.revoke").count() == 0
+
+
+def test_console_gives_the_same_refusals_as_the_api(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    make_user()
+    login(client)
+    token = form_token(client, f"/console/agencies/{agency['id']}")
+    post = lambda **data: _flashes(client.post("/console/licences/PH/DMW-001-LB/actions", follow_redirects=True,  # noqa: E731
+                                               data={"csrf_token": token, "agency_id": agency["id"], **data}).get_data(as_text=True))
+    assert "reason: Give the reason; workers and the agency will read it." in post(action="suspend")
+    api = client.post("/api/v1/licences/PH/DMW-001-LB/actions", json={"action": "reinstate"}, headers=ph_regulator).get_json()
+    assert api["message"] in post(action="reinstate")
+
+
+def test_a_regulator_cannot_act_on_another_countrys_licence(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    make_user(email="desk@bp2mi.example", country="ID")
+    login(client, email="desk@bp2mi.example")
+    assert "Record an action" not in client.get(f"/console/agencies/{agency['id']}").get_data(as_text=True)
+    token = form_token(client, "/console/agencies")
+    flashes = _flashes(client.post("/console/licences/PH/DMW-001-LB/actions", follow_redirects=True, data={
+        "csrf_token": token, "action": "revoke", "reason": "x", "agency_id": agency["id"]}).get_data(as_text=True))
+    assert any("may not write records of PH" in f for f in flashes)
+
+
+def test_regulator_registers_an_agency_and_sees_its_audit_trail(client):
+    make_user()
+    login(client)
+    token = form_token(client, "/console/agencies/new")
+    bad = client.post("/console/agencies/new", data={"csrf_token": token, "country": "PH"})
+    assert bad.status_code == 422 and "name" in bad.get_data(as_text=True)
+    response = client.post("/console/agencies/new", data={
+        "csrf_token": token, "name": "Tarovel Placement Inc.", "country": "PH", "other_names": "Tarovel Travel",
+        "officers": "Mirasol Dantaroy (owner)\nBenito Kalaw"})
+    assert response.status_code == 302
+    agency_page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Mirasol Dantaroy (owner" in agency_page and "Tarovel Travel (trade)" in agency_page
+    agency_id = response.headers["Location"].rsplit("/", 1)[1]
+    trail = client.get(f"/console/audit/agency/{agency_id}").get_data(as_text=True)
+    assert "agency.create" in trail and "desk@dmw.example" in trail
+
+
+def test_complaint_triage_moves_a_complaint_and_keeps_its_history(client, ph_regulator):
+    agency_with_licence(client, ph_regulator)
+    client.post("/api/v1/complaints", json={"agency_licence_no": "DMW-001-LB", "category": "unpaid_wages",
+                                            "country": "PH", "description": "Three months unpaid.", "contact": "+63 917 1"})
+    make_user()
+    login(client)
+    queue = client.get("/console/complaints").get_data(as_text=True)
+    cid = re.search(r'/console/complaints/(\d+)"', queue).group(1)
+    page = client.get(f"/console/complaints/{cid}").get_data(as_text=True)
+    assert "+63 917 1" in page and "Three months unpaid." in page
+    token = form_token(client, f"/console/complaints/{cid}")
+    done = client.post(f"/console/complaints/{cid}/events", follow_redirects=True,
+                       data={"csrf_token": token, "status": "under_review", "note": "Called the employer."}).get_data(as_text=True)
+    assert f"Complaint {cid} is now under_review." in _flashes(done) and "Called the employer." in done
+    refused = client.post(f"/console/complaints/{cid}/events", follow_redirects=True,
+                          data={"csrf_token": token, "status": "received"}).get_data(as_text=True)
+    assert "A complaint that is under_review can move to referred, resolved, dismissed, not received." in _flashes(refused)
