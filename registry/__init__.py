@@ -24,7 +24,11 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    from registry.errors import ErrorSchema
+    api.ERROR_SCHEMA = ErrorSchema  # document our one error shape as every operation's default response
     api.init_app(app)
+    from registry.common.fields import decimal_as_string_in_openapi
+    api.ma_plugin.converter.add_attribute_function(decimal_as_string_in_openapi)
     limiter.init_app(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     from registry.i18n import init_i18n
@@ -33,6 +37,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     init_csrf(app)
 
     from registry import models  # noqa: F401 - register every table with the metadata
+    from registry.common.time import install_utc_on_load
+    install_utc_on_load(db.Model)
     from registry.blueprints import register_blueprints, register_cli
     from registry.errors import register_error_handlers
 

@@ -6,7 +6,7 @@ import logging
 from http import HTTPStatus
 
 from flask import jsonify, render_template, request
-from marshmallow import Schema, fields
+from marshmallow import INCLUDE, Schema, fields
 from sqlalchemy.exc import OperationalError, InterfaceError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 
 class ErrorSchema(Schema):
     """The documented error body of every API response with a 4xx or 5xx status."""
+
+    class Meta:
+        unknown = INCLUDE  # some errors add context, e.g. current_version (412) or suggestions (licence 404)
 
     code = fields.Integer(required=True, metadata={"description": "HTTP status code"})
     status = fields.String(required=True, metadata={"description": "HTTP status phrase"})

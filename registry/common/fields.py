@@ -68,3 +68,10 @@ def Text(max_length: int = 500, **kwargs):  # noqa: N802 - reads like a field cl
 
 def Name(**kwargs):  # noqa: N802
     return fields.String(validate=validate.Length(min=1, max=300), **kwargs)
+
+
+def decimal_as_string_in_openapi(_converter, field, **kwargs) -> dict:
+    """apispec attribute function: a Decimal field dumped as a string is documented as a decimal string, not a number."""
+    if isinstance(field, fields.Decimal) and field.as_string:
+        return {"type": "string", "format": "decimal"}
+    return {}
