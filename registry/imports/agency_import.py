@@ -2,7 +2,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import selectinload
 
 from registry.agencies import service as agencies
 from registry.agencies.models import Agency, AgencyName, Officer
@@ -59,6 +60,8 @@ def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority:
     report.created = len(new)
     if progress:
         progress(len(new))
+    loaded = _preload(  # noqa: F841 - keeps the preloaded objects alive during the loop
+[existing[(r.country, r.licence_no)] for r in rows if (r.country, r.licence_no) in existing])
     for row in rows:
         lic_id = existing.get((row.country, row.licence_no))
         if lic_id is None:
@@ -75,15 +78,42 @@ def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority:
     db.session.flush()
 
 
+def _preload(licence_ids: list[int], chunk: int = 500) -> list[Licence]:
+    """Load existing licences with their agencies, names, officers and actions in a few queries.
+
+    The caller keeps the returned list: the session's identity map holds objects only weakly.
+    """
+    loaded = []
+    for start in range(0, len(licence_ids), chunk):
+        loaded += db.session.scalars(select(Licence).where(Licence.id.in_(licence_ids[start:start + chunk])).options(
+            selectinload(Licence.actions), selectinload(Licence.agency).selectinload(Agency.other_names),
+            selectinload(Licence.agency).selectinload(Agency.officers), selectinload(Licence.agency).selectinload(Agency.licences)))
+    return loaded
+
+
 def _existing_licences(countries: set[str]) -> dict[tuple[str, str], int]:
     rows = db.session.execute(select(Licence.country, Licence.licence_no, Licence.id).where(Licence.country.in_(countries)))
     return {(c, n): i for c, n, i in rows}
 
 
-def _insert_returning_ids(model, values: list[dict]) -> list[int]:
-    if not values:
-        return []
-    return list(db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), values))
+def _allocate_ids(model, count: int) -> list[int]:
+    """Reserve primary keys for a bulk insert (PostgreSQL: from the sequence; SQLite: above the current max),
+    so rows can be inserted with plain multi-row statements instead of one RETURNING round trip per batch."""
+    table = model.__tablename__
+    if db.session.get_bind().dialect.name == "postgresql":
+        return list(db.session.scalars(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                                            "FROM generate_series(1, :n)"), {"n": count}))
+    start = db.session.scalar(select(func.coalesce(func.max(model.id), 0))) + 1
+    return list(range(start, start + count))
+
+
+def _insert_with_ids(model, values: list[dict]) -> list[int]:
+    ids = _allocate_ids(model, len(values))
+    for row_id, row in zip(ids, values):
+        row["id"] = row_id
+    if values:
+        db.session.execute(model.__table__.insert(), values)
+    return ids
 
 
 def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> None:
@@ -91,7 +121,7 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
     if not rows:
         return
     now, on = utcnow(), today()
-    agency_ids = _insert_returning_ids(Agency, [
+    agency_ids = _insert_with_ids(Agency, [
         {"name": r.name, "search_key": search_key(r.name), "country": r.country, "registration_no": r.registration_no,
          "address": r.address, "phone": r.phone, "email": r.email, "website": r.website, "version": 1,
          "created_at": now, "updated_at": now} for r in rows])
@@ -100,10 +130,10 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
     officers = [{"agency_id": a, "name": n, "role": role, "search_key": search_key(n), "started_on": r.issued_on}
                 for a, r in zip(agency_ids, rows) for n, role in r.officers]
     if names:
-        db.session.execute(insert(AgencyName), names)
+        db.session.execute(AgencyName.__table__.insert(), names)
     if officers:
-        db.session.execute(insert(Officer), officers)
-    licence_ids = _insert_returning_ids(Licence, [
+        db.session.execute(Officer.__table__.insert(), officers)
+    licence_ids = _insert_with_ids(Licence, [
         {"agency_id": a, "country": r.country, "licence_no": r.licence_no, "licence_key": licence_key(r.licence_no),
          "authority": authority or f"Licensing authority of {r.country}", "scope": r.scope, "destinations": [],
          "issued_on": r.issued_on if r.status != "pending" else None, "expires_on": r.expires_on,
@@ -114,14 +144,15 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
         if r.status == "pending":
             continue
         actions.append({"licence_id": lic_id, "seq": 1, "action": "issue", "from_state": "pending", "to_state": "active",
-                        "effective_on": r.issued_on, "expires_on": r.expires_on, "reason": IMPORT_REASON,
-                        "ban": False, "actor": actor.label, "recorded_at": now})
+                        "effective_on": r.issued_on, "until": None, "expires_on": r.expires_on, "reason": IMPORT_REASON,
+                        "legal_basis": None, "ban": False, "actor": actor.label, "recorded_at": now})
         if r.status in STATUS_ACTION:
             actions.append({"licence_id": lic_id, "seq": 2, "action": STATUS_ACTION[r.status], "from_state": "active",
-                            "to_state": r.status, "effective_on": max(on, r.issued_on), "reason": IMPORT_REASON,
-                            "ban": False, "actor": actor.label, "recorded_at": now})
+                            "to_state": r.status, "effective_on": max(on, r.issued_on), "until": None, "expires_on": None,
+                            "reason": IMPORT_REASON, "legal_basis": None, "ban": False, "actor": actor.label,
+                            "recorded_at": now})
     if actions:
-        db.session.execute(insert(LicenceAction), actions)
+        db.session.execute(LicenceAction.__table__.insert(), actions)
     record_audit_bulk(actor, [{"action": "import.create", "entity_type": "licence", "entity_id": lic_id,
                                "after": {"agency_id": a, **{k: v for k, v in vars(r).items() if k != "extra"}}}
                               for lic_id, a, r in zip(licence_ids, agency_ids, rows)])

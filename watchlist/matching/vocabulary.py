@@ -34,8 +34,13 @@ class PhraseTable:
     native: list[tuple[str, Phrase, bool]]
     longest: int
 
+    def __post_init__(self) -> None:
+        self.native_has_ascii = any(text.isascii() for text, _, _ in self.native)
+
     def strip_native(self, folded: str, found: list[Phrase]) -> str:
         """Remove native-script phrases at the start or end of ``folded`` (repeatedly)."""
+        if folded and folded.isascii() and not self.native_has_ascii:  # fast path: no native phrase can match
+            return folded.strip(_EDGE_JUNK)
         changed = True
         while changed and folded:
             changed = False
