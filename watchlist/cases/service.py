@@ -67,7 +67,7 @@ def create_case(data: dict, actor: Actor) -> Case:
             case.respondents.append(CaseRespondent(subject_id=subject.id, role=item["role"], state="filed"))
         case.events.append(CaseEvent(seq=1, event="filed", effective_on=data["filed_on"], actor=actor.label))
         db.session.add(case)
-        db.session.flush()
+        subjects.flush_or_conflict(f"Case {data['case_no']} of {data['authority']} ({data['jurisdiction']}) was just recorded.")
         record_audit(actor, "case.create", "case", case.id, after=snapshot(case))
         case.screening_flags = flag_subjects([r.subject for r in case.respondents], case.jurisdiction, actor, "case.create")
         return case

@@ -3,6 +3,7 @@ import re
 from datetime import date
 
 from sqlalchemy import exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from registry.agencies.models import Agency
 from registry.audit.service import record_audit
@@ -27,6 +28,14 @@ def normalise(kind: str, value: str) -> str | None:
         return normalise_identifier(kind, value)
     except (ImportError, ValueError):
         return _NON_ALNUM.sub("", value).upper() or None
+
+
+def flush_or_conflict(message: str) -> None:
+    """Flush; a unique key taken by a concurrent write becomes a 409 with `message` instead of a 500."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        raise Conflict(message) from None
 
 
 def get_subject(subject_id: int) -> Subject:
@@ -63,7 +72,7 @@ def create_subject(data: dict, actor: Actor, scope_checked: bool = False) -> Sub
                           country=data["country"], external_id=data.get("external_id"))
         db.session.add(subject)
         _apply(subject, data)
-        db.session.flush()
+        flush_or_conflict(f"A subject with external_id {data.get('external_id')} in {data['country']} was just recorded.")
         record_audit(actor, "subject.create", "subject", subject.id, after=snapshot(subject))
         return subject
 
@@ -96,7 +105,7 @@ def update_subject(subject_id: int, data: dict, expected_version: int, actor: Ac
                 subject.other_names.append(SubjectName(name=old, kind="former", search_key=search_key(old)))
         _apply(subject, data)
         subject.updated_at = utcnow()  # always bumps the version
-        db.session.flush()
+        flush_or_conflict(f"Another subject in {subject.country} was just given external_id {subject.external_id}.")
         record_audit(actor, "subject.update", "subject", subject.id, before=before, after=snapshot(subject))
         return subject
 

@@ -97,3 +97,12 @@ def test_subject_writes_are_audited_with_entity_type_subject(client, ph_regulato
 def test_unknown_agency_link_is_422(client, ph_regulator):
     response = client.post("/api/v1/subjects", json={**EMPLOYER, "agency_id": 999}, headers=ph_regulator)
     assert response.status_code == 422 and "agency_id" in response.get_json()["errors"]["json"]
+
+
+def test_external_id_taken_by_a_concurrent_write_is_409_not_500(client, ph_regulator, monkeypatch):
+    from watchlist.subjects import service
+
+    create_subject(client, ph_regulator)
+    monkeypatch.setattr(service, "_check_external_id", lambda *args, **kwargs: None)  # as if both checked before either wrote
+    response = client.post("/api/v1/subjects", json=EMPLOYER, headers=ph_regulator)
+    assert response.status_code == 409 and db.session.query(Subject).count() == 1
