@@ -69,6 +69,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_BATCH_ITEMS": int(os.environ.get("MAX_BATCH_ITEMS", "1000")),
         "MATCH_THRESHOLD": float(os.environ.get("MATCH_THRESHOLD", "0") or 0) or None,
         "MATCH_INDEX_REFRESH_SECONDS": float(os.environ.get("MATCH_INDEX_REFRESH_SECONDS", "2")),
+        "MATCH_INDEX_FULL_REBUILD_SECONDS": float(os.environ.get("MATCH_INDEX_FULL_REBUILD_SECONDS", "600")),
         "PREFERRED_URL_SCHEME": os.environ.get("PREFERRED_URL_SCHEME", "http"),
         "PROXY_FIX_HOPS": int(os.environ.get("PROXY_FIX_HOPS", "0")),
         "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", env == "production"),
