@@ -30,4 +30,6 @@ def _extra_seeders():
         pass
     from registry.fees.demo import seed_fees
     seeders.append(seed_fees)
+    from registry.accreditation.demo import seed_accreditations
+    seeders.append(seed_accreditations)
     return seeders

@@ -12,7 +12,7 @@ DEMO_ACTOR = Actor(name="demo data loader", role="admin", via="cli")
 VERIFY = "Demo data transcribed from the published rule; verify the current rule with the regulator before relying on it."
 
 PH_RULES = "2016 Revised POEA Rules and Regulations Governing the Recruitment and Employment of Land-based Overseas Filipino Workers"
-NP_DECISION = "Government of Nepal, Ministry of Labour and Employment: 'free visa, free ticket' decision of 2015 (service charge cap NPR 10,000)"
+NP_DECISION = "Government of Nepal, Ministry of Labour and Employment, 'free visa, free ticket' decision (2015)"
 ID_REGULATION = "BP2MI Regulation No. 9 of 2020 on Exemption of Placement Costs for Indonesian Migrant Workers"
 NP_DESTINATIONS = ("MY", "SA", "AE", "QA", "KW", "BH", "OM")
 ID_SECTORS = ("domestic_work", "caregiving", "agriculture", "fishing")
@@ -47,7 +47,8 @@ def demo_rules() -> list[dict]:
     ]
     for destination in NP_DESTINATIONS:
         rules += [
-            _rule("origin", "NP", destination, "placement_fee", "worker", "fixed", NP_DECISION, "https://moless.gov.np/",
+            _rule("origin", "NP", destination, "placement_fee", "worker", "fixed", f"{NP_DECISION}: service charge at most NPR 10,000",
+                  "https://moless.gov.np/",
                   date(2015, 7, 6), amount=Decimal("10000"), currency="NPR"),
             _rule("origin", "NP", destination, "visa_work_permit", "employer", "zero", f"{NP_DECISION}: free visa",
                   "https://moless.gov.np/", date(2015, 7, 6)),

@@ -26,9 +26,9 @@ def _number(value: Decimal) -> str:
 def cap_words(rule: Rule) -> str:
     """What the cap is, e.g. "at most 10% of the first month's salary"."""
     if rule.payer == "employer":
-        return "nothing: the employer must pay this cost"
+        return "the employer pays; the worker pays nothing"
     if rule.kind == "zero":
-        return "nothing at all"
+        return "the worker pays nothing"
     if rule.kind == "fixed":
         return f"at most {money(rule.amount, rule.currency)}"
     if rule.kind == "salary_multiple":
@@ -51,11 +51,16 @@ def cap_words(rule: Rule) -> str:
 def summary(rule: Rule) -> str:
     """One sentence a worker understands: who, which corridor and work, which cost, how much."""
     work = "" if rule.sector == "any" else f" for {SECTORS[rule.sector]}"
-    origin = country_name(rule.origin, "any country")
-    destination = country_name(rule.destination, "any country")
+    who = f"Workers going from {country_name(rule.origin)} to {country_name(rule.destination)}{work}"
     issuer = country_name(rule.origin if rule.side == "origin" else rule.destination)
-    return (f"Workers going from {origin} to {destination}{work} may be charged {cap_words(rule)} "
-            f"as {CATEGORIES[rule.category]} (rule set by {issuer}: {rule.citation}).")
+    cost = CATEGORIES[rule.category]
+    if rule.payer == "employer":
+        words = f"must not pay any {cost}: the employer pays it"
+    elif rule.kind == "zero":
+        words = f"must not be charged any {cost}"
+    else:
+        words = f"may be charged {cap_words(rule)} for {cost}"
+    return f"{who} {words} (rule set by {issuer}: {rule.citation})."
 
 
 def explain(outcome: Outcome, charge: Charge) -> str:
