@@ -139,8 +139,8 @@ def rules_in_force(on: date, origin: str | None = None, destination: str | None 
         query = query.where(or_(FeeRule.origin == origin, FeeRule.origin.is_(None)))
     if destination:
         query = query.where(or_(FeeRule.destination == destination, FeeRule.destination.is_(None)))
-    if sector and sector != "any":
-        query = query.where(FeeRule.sector.in_([sector, "any"]))
+    if sector:  # a sector's own rules and the general ones; "any" (work not known) gets only the general ones
+        query = query.where(FeeRule.sector.in_({sector, "any"}))
     if category:
         query = query.where(FeeRule.category == category)
     order = (FeeRule.side.desc(), FeeRule.origin, FeeRule.destination, FeeRule.category, FeeRule.sector, FeeRule.id)

@@ -1,7 +1,7 @@
 """Fee ceiling endpoints: the public list and fee check; regulators publish rules (as versions) and exchange rates."""
 from flask_smorest import Blueprint
 
-from registry.agencies.views import _if_match_version
+from registry.common.if_match import if_match_version
 from registry.auth.guard import BEARER, actor, require
 from registry.common.pagination import page_body, page_schema
 from registry.fees import rates, service
@@ -47,7 +47,7 @@ def get_ceiling(rule_id):
 @require("regulator", "admin")
 def change_ceiling(data, rule_id):
     """Change a rule: a new version from `effective_from`; the previous version is closed, never overwritten."""
-    version = _if_match_version(data)
+    version = if_match_version(data)
     rule = service.change_rule(rule_id, data, version, actor())
     return service.detail(rule), 200, {"ETag": f'"{rule.version}"'}
 

@@ -115,6 +115,13 @@ def test_a_sector_rule_wins_over_the_any_sector_rule(client, ph_regulator):
                          sector="caregiving"))["status"] == "allowed"
 
 
+def test_a_sector_rule_does_not_apply_when_the_work_is_not_given(client, ph_regulator):
+    post_rule(client, ph_regulator)
+    post_rule(client, ph_regulator, sector="domestic_work", payer="employer", cap_kind="zero", multiple=None)
+    result = one(fee_check(client, [{"category": "placement_fee", "amount": "1", "currency": "SGD"}], sector="any"))
+    assert (result["status"], result["cap"]) == ("allowed", "600.00")
+
+
 def test_a_named_destination_wins_over_any_destination(client, ph_regulator):
     post_rule(client, ph_regulator)
     post_rule(client, ph_regulator, destination="SG", cap_kind="fixed", multiple=None, amount="100", currency="SGD")
