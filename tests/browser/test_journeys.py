@@ -1,0 +1,99 @@
+"""End-to-end journeys in headless Chromium: a worker on a small phone without JavaScript, and a regulator at a desk."""
+import re
+
+from tests.browser.conftest import REGULATOR
+from tests.browser.helpers import screenshot
+
+
+def test_worker_on_a_phone_finds_a_misspelt_agency_and_reads_revoked_in_filipino(phone):
+    phone.goto("/")
+    screenshot(phone, "home")
+    phone.get_by_role("link", name="Filipino").click()
+    phone.get_by_label("Pangalan ng ahensya o numero ng lisensya").fill("Velmorra Oversees Manpower")
+    phone.get_by_role("button", name="Hanapin").click()
+    assert phone.get_by_text("Ito ba ang hinahanap mo?").is_visible()
+    screenshot(phone, "search-did-you-mean-fil")
+    phone.get_by_role("link", name="Velmora Overseas Manpower Inc.").click()
+    status = phone.locator(".status").first
+    assert "BINAWI" in status.inner_text() and "Binawi ang lisensya noong" in status.inner_text()
+    assert "hindi ka puwedeng i-recruit" in status.inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
+    screenshot(phone, "agency-revoked-fil")
+
+
+def test_worker_checks_a_fee_over_the_cap(phone):
+    phone.goto("/fees/check")
+    phone.get_by_label("Country you leave from").select_option("PH")
+    phone.get_by_label("Country where you will work").select_option("SA")
+    phone.get_by_label("Type of work").select_option("construction")
+    phone.get_by_label("Monthly salary").fill("30000")
+    phone.get_by_label("Currency of the salary").select_option("PHP")
+    phone.get_by_label("Length of the contract in months").fill("24")
+    phone.locator("#category_0").select_option("placement_fee")
+    phone.locator("#amount_0").fill("45000")
+    phone.locator("#currency_0").select_option("PHP")
+    phone.get_by_role("button", name="Check the fees").click()
+    answer = phone.locator(".status").first.inner_text()
+    assert "Too much: ₱15,000.00 over the legal maximum of ₱30,000.00" in answer
+    screenshot(phone, "fee-check-over-cap")
+
+
+def test_worker_files_a_complaint_and_reads_its_status_with_the_code(phone):
+    phone.goto("/complaints/new")
+    phone.get_by_label("Agency name").fill("Velmora Overseas Manpower Inc.")
+    phone.get_by_label("Country where you were recruited").select_option("PH")
+    phone.get_by_label("My passport or ID was taken from me").check()
+    phone.get_by_label("Tell us in your own words").fill("The agency kept my passport and asked for 50,000 pesos.")
+    phone.get_by_label("Amount you paid").fill("50000")
+    phone.locator("#currency").select_option("PHP")
+    phone.get_by_role("button", name="Send the complaint").click()
+    assert phone.get_by_text("COMPLAINT RECEIVED").is_visible()
+    code = phone.locator("#tracking-code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", code)
+    screenshot(phone, "complaint-code")
+    phone.goto("/complaints/track")
+    phone.get_by_label("Your tracking code").fill(code.lower())
+    phone.get_by_role("button", name="Show the status").click()
+    assert phone.locator("#complaint-status").inner_text() == "Received - waiting for the regulator"
+
+
+def _log_in(page):
+    page.goto("/console/login")
+    page.get_by_label("Email").fill(REGULATOR[0])
+    page.get_by_label("Password").fill(REGULATOR[1])
+    page.get_by_role("button", name="Log in").click()
+    assert page.get_by_role("heading", name="Regulator console").is_visible()
+
+
+def test_regulator_revokes_a_licence_and_the_public_page_then_shows_it_revoked(desk, phone):
+    licensed = desk.request.get("/api/v1/agencies?country=PH&status=valid").json()["items"][0]["name"]
+    _log_in(desk)
+    desk.get_by_role("link", name="Agencies", exact=True).click()
+    desk.get_by_label("Name, other name or licence number").fill(licensed)
+    desk.get_by_role("button", name="Search").click()
+    desk.get_by_role("link", name=licensed).click()
+    agency_path = desk.get_by_role("link", name="Public page").get_attribute("href")
+    phone.goto(agency_path)
+    assert "LICENSED" in phone.locator(".status").first.inner_text()
+    form = desk.locator("form", has=desk.get_by_role("button", name="Record the action")).first
+    form.get_by_label("Record an action").select_option("revoke")
+    form.get_by_label("Reason").fill("Charged placement fees to household workers.")
+    form.get_by_role("button", name="Record the action").click()
+    assert desk.get_by_text("it is now revoked").is_visible()
+    screenshot(desk, "console-agency-revoked")
+    phone.goto(agency_path)
+    assert "REVOKED" in phone.locator(".status").first.inner_text()
+
+
+def test_the_console_refuses_a_form_without_its_csrf_token(desk):
+    _log_in(desk)
+    desk.goto("/console/agencies?q=Velmora Overseas")
+    desk.get_by_role("link", name="Velmora Overseas Manpower Inc.").click()
+    desk.evaluate("document.querySelectorAll('input[name=csrf_token]').forEach(e => e.remove())")
+    form = desk.locator("form", has=desk.get_by_role("button", name="Record the action")).first
+    form.get_by_label("Record an action").select_option("suspend")
+    form.get_by_label("Reason").fill("Tampered form")
+    with desk.expect_response(lambda r: "/actions" in r.url) as sent:
+        form.get_by_role("button", name="Record the action").click()
+    assert sent.value.status == 400
+    assert desk.get_by_text("This form has expired or was not sent from this site.").is_visible()
