@@ -47,7 +47,7 @@ def test_nepal_to_qatar_visa_is_free_and_a_service_charge_above_npr_10000_is_ove
                               {"category": "placement_fee", "amount": "12000", "currency": "NPR"}],
                      origin="NP", destination="QA", sector="construction", monthly_salary="1200", currency="QAR").get_json()
     assert [c["status"] for c in body["charges"]] == ["prohibited", "over_cap"]
-    assert body["totals"] == {"charged": {"NPR": "17000"}, "excess": {"NPR": "7000.00"},
+    assert body["totals"] == {"charged": {"NPR": "17000.00"}, "excess": {"NPR": "7000.00"},
                               "statuses": {"allowed": 0, "over_cap": 1, "prohibited": 1, "no_rule": 0}}
 
 
