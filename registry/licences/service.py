@@ -16,6 +16,7 @@ from registry.licences import lifecycle
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
 from watchlist.screening.flags import flag_agency
+from watchlist.screening.service import suggest_licences
 
 
 def snapshot(licence: Licence) -> dict:
@@ -38,7 +39,6 @@ def get_licence(country: str, licence_no: str) -> Licence:
         licence = db.session.scalar(select(Licence).where(Licence.country == country.upper(), Licence.licence_key == key)) if key else None
         if licence is not None:  # same number written differently ("poea 123" vs "POEA-123")
             return find_licence(licence.country, licence.licence_no)
-        from registry.agencies.suggest import suggest_licences
         raise NotFound(gettext("No licence %(number)s issued by %(country)s is in the registry. "
                                "Recruiting without a licence is illegal.", number=licence_no, country=country.upper()),
                        status="not_found",

@@ -35,7 +35,8 @@ WATCHED = ("agency", "licence", "subject", "case", "flag")
 
 
 class ScreeningIndexes:
-    """The screening index (adverse agencies, their officers, watchlist subjects) and the agency-name index."""
+    """The screening index (adverse agencies, their officers, watchlist subjects), the agency-name index and
+    the licence numbers, for 'did you mean'."""
 
     def __init__(self, engine, config: MatchConfig, refresh_seconds: float, full_rebuild_seconds: float):
         self.engine, self.config = engine, config
@@ -43,6 +44,8 @@ class ScreeningIndexes:
         self.lock = threading.RLock()
         self.screening: MatchIndex | None = None
         self.agency_names: MatchIndex | None = None
+        self.licences: dict[int, list[tuple]] = {}  # agency id -> its licences' (country, key, number, agency id, name)
+        self._licence_choices: dict[str, tuple[list[str], list[tuple]]] = {}
         self._marker: tuple[int, object] = (0, None)
         self._seen: set[int] = set()
         self._agency_refs: dict[int, list[str]] = {}
@@ -79,6 +82,7 @@ class ScreeningIndexes:
         screening.add_many(subjects.values())
         agency_names.add_many(names.values())
         self.screening, self.agency_names = screening, agency_names
+        self.licences, self._licence_choices = dict(sources.licence_numbers(session)), {}
         self._marker, self._seen, self._built = marker, set(), time.monotonic()
 
     def _refresh(self, session: Session, marker) -> None:
@@ -123,15 +127,27 @@ class ScreeningIndexes:
             return
         fresh = sources.agency_records(session, agency_ids)
         names = sources.agency_name_records(session, agency_ids)
+        numbers = sources.licence_numbers(session, agency_ids)
         for agency_id in agency_ids:
             for ref in self._agency_refs.pop(agency_id, []):
                 self.screening.remove(ref)
             records = fresh.get(agency_id, [])
             self.screening.add_many(records)
             self._agency_refs[agency_id] = [r.id for r in records]
+            self.licences[agency_id] = numbers.get(agency_id, [])
+            self._licence_choices.clear()
             self.agency_names.remove(f"agency:{agency_id}")
             if agency_id in names:
                 self.agency_names.add(names[agency_id])
+
+
+    def licence_choices(self, country: str) -> tuple[list[str], list[tuple]]:
+        """The normalised licence numbers of one country (cached until licences change) and their rows."""
+        with self.lock:
+            if country not in self._licence_choices:
+                rows = [row for rows in self.licences.values() for row in rows if row[0] == country]
+                self._licence_choices[country] = ([row[1] for row in rows], rows)
+            return self._licence_choices[country]
 
 
 def indexes(app) -> ScreeningIndexes:

@@ -1,5 +1,8 @@
 """Screening, comparison and 'did you mean' over the matching indexes; results as plain dicts for the API."""
 from flask import current_app
+from rapidfuzz import fuzz, process
+
+from registry.licences.keys import licence_key
 
 from watchlist.matching import Hit, Query, compare_names
 from watchlist.screening.cache import indexes
@@ -68,3 +71,14 @@ def suggest_agencies(q: str, limit: int = 5, country: str | None = None, min_sco
     found = [h for h in hits if not country or h.payload.get("country") == country]
     return [{"agency_id": h.payload["agency_id"], "name": h.payload["name"], "country": h.payload["country"],
              "matched_name": h.matched_name, "score": h.score} for h in found[:limit]]
+
+
+def suggest_licences(country: str, licence_no: str, limit: int = 5) -> list[dict]:
+    """Licence numbers of that country that look like the one typed (typos, missing or swapped digits)."""
+    key = licence_key(licence_no)
+    if not key:
+        return []
+    keys, rows = indexes(current_app).licence_choices(country)
+    hits = process.extract(key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=70)
+    return [{"country": rows[i][0], "licence_no": rows[i][2], "agency_id": rows[i][3], "agency_name": rows[i][4],
+             "similarity": round(score, 1)} for _, score, i in hits]

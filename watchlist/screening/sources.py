@@ -106,3 +106,15 @@ def agency_name_records(session: Session, ids=None) -> dict[int, Record]:
     return {a.id: Record(id=f"agency:{a.id}", kind="organisation", names=[a.name, *(n.name for n in a.other_names)],
                          country=a.country, payload={"agency_id": a.id, "name": a.name, "country": a.country})
             for a in agencies}
+
+
+def licence_numbers(session: Session, agency_ids=None) -> dict[int, list[tuple[str, str, str, int, str]]]:
+    """(country, licence key, licence number, agency id, agency name) of every licence, by agency: for 'did you mean'."""
+    from registry.licences.models import Licence as L
+    query = select(L.country, L.licence_key, L.licence_no, Agency.id, Agency.name).join(Agency, Agency.id == L.agency_id)
+    if agency_ids is not None:
+        query = query.where(Agency.id.in_(agency_ids))
+    result = defaultdict(list)
+    for row in session.execute(query):
+        result[row[3]].append(tuple(row))
+    return result
