@@ -128,9 +128,14 @@ def most_specific(rules: list[Rule]) -> list[Rule]:
     return chosen
 
 
+def forbids(rule: Rule) -> bool:
+    """The rule lets the worker be charged nothing at all (as opposed to a cap that happens to compute to zero)."""
+    return rule.payer == "employer" or rule.kind == "zero" or rule.category in NEVER_ALLOWED
+
+
 def raw_cap(rule: Rule, offer: Offer, charge: Charge) -> tuple[Decimal, str | None]:
     """The unrounded cap and its currency (None for a zero cap, which is zero in any currency)."""
-    if rule.payer == "employer" or rule.kind == "zero" or rule.category in NEVER_ALLOWED:
+    if forbids(rule):
         return ZERO, None
     if rule.kind == "fixed":
         return rule.amount, rule.currency
@@ -181,7 +186,7 @@ def assess(charge: Charge, rules: list[Rule], offer: Offer, lookup: RateLookup, 
     cap = round_money(cap, charge.currency)
     room = max(cap - earlier, ZERO)
     excess = round_money(max(charge.amount - room, ZERO), charge.currency)
-    if cap == ZERO:
+    if forbids(binding):
         status = "prohibited" if charge.amount > ZERO else "allowed"
     else:
         status = "over_cap" if excess > ZERO else "allowed"

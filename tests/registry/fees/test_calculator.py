@@ -85,6 +85,11 @@ def test_origin_and_destination_caps_both_apply_and_the_stricter_binds():
     assert sorted(cap for _, cap in outcome.considered) == [D(600), D(1200)]
 
 
+def test_a_salary_cap_of_zero_is_over_cap_not_prohibited():
+    outcome = assess(Charge("placement_fee", D(10), "HKD"), [HK], Offer(D(0), "HKD", 24), no_rates)
+    assert (outcome.status, outcome.cap, outcome.excess) == ("over_cap", D("0.00"), D("10.00"))
+
+
 def test_no_rule_when_nothing_applies():
     outcome = assess(Charge("medical", D(50), "SGD"), [], Offer(D(600), "SGD", 24), no_rates)
     assert (outcome.status, outcome.cap, outcome.excess) == ("no_rule", None, None)

@@ -138,6 +138,19 @@ def test_a_watchlist_match_of_the_employer_sets_the_verdict_by_standing(monkeypa
         assert "employer_watchlist_match" not in found
 
 
+def test_an_agency_that_looks_like_a_revoked_agency_gets_a_finding_with_the_explanation(monkeypatch, verify, scenario):
+    def fake_screen_one(item, limit=5):
+        if item["kind"] != "organisation" or item["country"] != "PH":
+            return []
+        return [{"source": "registry", "subject_id": None, "agency_id": 987654, "name": "Kalovaren Manpower Svcs Corp.",
+                 "matched_name": "Kalovaren Manpower Svcs Corp.", "score": 91.5, "match": True, "review": False,
+                 "standing": "licence_revoked", "explanation": {"same_phone": True}}]
+    monkeypatch.setattr("watchlist.screening.service.screen_one", fake_screen_one)
+    found = codes(verify())
+    assert found["agency_watchlist_match"]["severity"] == "critical"
+    assert found["agency_watchlist_match"]["evidence"]["explanation"] == {"same_phone": True}
+
+
 def test_an_officer_of_a_banned_agency_is_flagged(client, ph_regulator, verify, scenario):
     from tests.registry.factories import create_agency, issue_licence
     other = create_agency(client, ph_regulator, name="Velmora Demo Overseas Inc.", registration_no="PH-REG-0555",
