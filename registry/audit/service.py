@@ -28,7 +28,8 @@ def record_audit(actor: Actor, action: str, entity_type: str, entity_id, before=
 
 
 def record_audit_bulk(actor: Actor, rows: list[dict]) -> None:
-    """Insert many audit entries at once (bulk imports); each row has action, entity_type, entity_id, before, after."""
+    """Insert many audit entries at once (bulk imports); each row has action, entity_type, entity_id, before, after,
+    whose values must already be JSON-safe (plain str, numbers, lists, dicts)."""
     if not rows:
         return
     base = {"actor": actor.label, "actor_role": actor.role, "actor_country": actor.country,
@@ -37,8 +38,7 @@ def record_audit_bulk(actor: Actor, rows: list[dict]) -> None:
     now = utcnow()
     db.session.execute(AuditEntry.__table__.insert(), [
         {**base, "at": now, "action": r["action"], "entity_type": r["entity_type"], "entity_id": str(r["entity_id"]),
-         "before": _plain(r.get("before")) if r.get("before") is not None else None,
-         "after": _plain(r.get("after")) if r.get("after") is not None else None}
+         "before": r.get("before"), "after": r.get("after")}
         for r in rows
     ])
 

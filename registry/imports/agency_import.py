@@ -154,8 +154,17 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
     if actions:
         db.session.execute(LicenceAction.__table__.insert(), actions)
     record_audit_bulk(actor, [{"action": "import.create", "entity_type": "licence", "entity_id": lic_id,
-                               "after": {"agency_id": a, **{k: v for k, v in vars(r).items() if k != "extra"}}}
-                              for lic_id, a, r in zip(licence_ids, agency_ids, rows)])
+                               "after": _audit_view(a, r)} for lic_id, a, r in zip(licence_ids, agency_ids, rows)])
+
+
+def _audit_view(agency_id: int, row: AgencyRow) -> dict:
+    """What an imported row created, already JSON-safe (no per-row JSON round trip)."""
+    return {"agency_id": agency_id, "country": row.country, "licence_no": row.licence_no, "name": row.name,
+            "other_names": row.other_names, "registration_no": row.registration_no, "address": row.address,
+            "phone": row.phone, "email": row.email, "website": row.website,
+            "officers": [{"name": n, "role": role} for n, role in row.officers], "scope": row.scope,
+            "issued_on": row.issued_on.isoformat() if row.issued_on else None,
+            "expires_on": row.expires_on.isoformat(), "status": row.status, "line": row.line}
 
 
 def _update_existing(row: AgencyRow, licence_id: int, actor: Actor) -> bool:
