@@ -102,6 +102,12 @@ def round_money(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(Decimal(1).scaleb(-minor_unit(currency)), rounding=ROUND_HALF_UP)
 
 
+def shown(amount: Decimal, currency: str) -> str:
+    """Pad to the currency's minor unit for display, never dropping digits that were given."""
+    rounded = round_money(amount, currency)
+    return str(rounded if rounded == amount else amount.normalize())
+
+
 def convert(amount: Decimal, from_currency: str, to_currency: str, lookup: RateLookup) -> tuple[Decimal, Rate | None]:
     """Convert without rounding; MissingRate when the lookup knows no rate."""
     if from_currency == to_currency:

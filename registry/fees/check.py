@@ -5,7 +5,7 @@ from decimal import Decimal
 from registry.common.time import today
 from registry.domain import InvalidInput
 from registry.fees import wording
-from registry.fees.calculator import Charge, MissingRate, Offer, assess, convert, round_money
+from registry.fees.calculator import Charge, MissingRate, Offer, assess, convert, shown
 from registry.fees.rates import lookup_on
 from registry.fees.service import applicable_rules
 
@@ -55,11 +55,6 @@ def _totals(results: list[dict]) -> dict:
         if item["excess"]:
             excess[item["currency"]] = excess.get(item["currency"], Decimal(0)) + item["excess"]
     counts = Counter(item["status"] for item in results)
-    return {"charged": {k: _shown(v, k) for k, v in charged.items()}, "excess": {k: _shown(v, k) for k, v in excess.items()},
+    return {"charged": {k: shown(v, k) for k, v in charged.items()}, "excess": {k: shown(v, k) for k, v in excess.items()},
             "statuses": {status: counts.get(status, 0) for status in STATUSES}}
 
-
-def _shown(amount: Decimal, currency: str) -> str:
-    """Pad to the currency's minor unit for display, never dropping digits that were given."""
-    rounded = round_money(amount, currency)
-    return str(rounded if rounded == amount else amount)

@@ -1,5 +1,6 @@
 """Fee rules: create, change by new versions, list those in force, and pick the rules that apply to a charge."""
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
@@ -12,7 +13,7 @@ from registry.common.uow import transaction
 from registry.domain import Conflict, InvalidInput, NotFound, StaleVersion, field_error
 from registry.extensions import db
 from registry.fees import wording
-from registry.fees.calculator import Rule
+from registry.fees.calculator import Rule, shown
 from registry.fees.models import FeeRule, FeeRuleVersion
 from registry.fees.schemas import TERM_FIELDS, terms_errors
 
@@ -22,7 +23,6 @@ VERSION_FIELDS = TERM_FIELDS + ("citation", "url", "note", "effective_to")
 
 
 def to_calculator(rule: FeeRule, version: FeeRuleVersion) -> Rule:
-    from decimal import Decimal
     return Rule(side=rule.side, payer=version.payer, kind=version.cap_kind, category=rule.category, origin=rule.origin,
                 destination=rule.destination, sector=rule.sector, amount=version.amount, currency=version.currency,
                 factor=version.factor, steps=tuple(Decimal(s) for s in version.steps or ()), max_months=version.max_months,
@@ -31,14 +31,22 @@ def to_calculator(rule: FeeRule, version: FeeRuleVersion) -> Rule:
 
 def terms_of(version: FeeRuleVersion) -> dict:
     """A version's terms in API field names."""
-    body = {"payer": version.payer, "cap_kind": version.cap_kind, "amount": version.amount, "currency": version.currency,
+    currency = version.currency
+    body = {"payer": version.payer, "cap_kind": version.cap_kind, "currency": currency,
+            "amount": shown(version.amount, currency) if version.amount is not None else None,
             "multiple": None, "percent": None, "months_per_year": None,
-            "monthly_amounts": list(version.steps) if version.steps else None, "max_months": version.max_months,
+            "monthly_amounts": [shown(Decimal(s), currency) for s in version.steps] if version.steps else None,
+            "max_months": _plain_number(version.max_months),
             "citation": version.citation, "url": version.url, "note": version.note,
             "effective_from": version.effective_from, "effective_to": version.effective_to}
     if version.cap_kind in FACTOR_FIELD:
-        body[FACTOR_FIELD[version.cap_kind]] = version.factor
+        body[FACTOR_FIELD[version.cap_kind]] = _plain_number(version.factor)
     return body
+
+
+def _plain_number(value: Decimal | None) -> str | None:
+    """1.0000 -> "1", 0.5000 -> "0.5" (never in exponent form)."""
+    return None if value is None else format(value.normalize(), "f")
 
 
 def view(rule: FeeRule, version: FeeRuleVersion) -> dict:

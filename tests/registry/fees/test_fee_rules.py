@@ -12,9 +12,9 @@ def test_a_change_is_a_new_version_and_the_old_one_is_closed_not_overwritten(cli
                      citation="Amended rule (demo)")
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
-    assert body["version"] == 2 and body["multiple"] == "0.5000"
+    assert body["version"] == 2 and body["multiple"] == "0.5"
     first, second = body["versions"]
-    assert (first["multiple"], first["effective_from"], first["effective_to"]) == ("1.0000", "2016-03-01", "2026-05-31")
+    assert (first["multiple"], first["effective_from"], first["effective_to"]) == ("1", "2016-03-01", "2026-05-31")
     assert (second["effective_from"], second["effective_to"], second["citation"]) == ("2026-06-01", None, "Amended rule (demo)")
 
 
