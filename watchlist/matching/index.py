@@ -17,7 +17,7 @@ from .stats import TokenStats
 CANDIDATES_PER_RESULT = 20
 MIN_CANDIDATES = 200
 # Stop scoring candidates once their estimate is this far (0-100 scale) below the current k-th best.
-ESTIMATE_MARGIN = 8.0
+ESTIMATE_MARGIN = 2.0
 MIN_EXTRA_SCORED = 5
 
 

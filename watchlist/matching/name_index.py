@@ -141,7 +141,8 @@ class NameIndex:
         for token in tokens:
             token_weight = weight(token)
             for other, similarity in self.similar_tokens(token):
-                offer(other, token_weight * similarity)
+                # A misspelt generic word ("internatsional") is no more distinctive than the word itself.
+                offer(other, min(token_weight, weight(other)) * similarity)
             for cut in range(2, len(token) - 1):
                 head, tail = token[:cut], token[cut:]
                 if head in self.postings and tail in self.postings:
