@@ -123,3 +123,16 @@ def test_the_form_shows_field_errors_in_the_workers_language(client):
     response = client.post("/complaints/new", data={"csrf_token": csrf_token(form), "country": "VN"})
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and "Bắt buộc phải điền mục này." in html
+
+
+def test_complaints_are_rate_limited_per_client(client, app):
+    from registry.extensions import limiter
+
+    limiter.enabled = True
+    limiter.reset()
+    try:
+        answers = [file(client, description=f"complaint {i}").status_code for i in range(4)]
+    finally:
+        limiter.reset()
+    assert answers == [201, 201, 201, 429]
+    assert db.session.query(Complaint).count() == 3

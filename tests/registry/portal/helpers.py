@@ -1,6 +1,8 @@
 """Helpers for page tests: CSRF tokens from forms, a PH agency with a licence in a given state (fictitious names)."""
 import re
 
+import pytest
+
 from tests.registry.factories import act, create_agency, issue_licence
 
 
@@ -25,3 +27,14 @@ def agency_with_licence(client, headers, state="valid", name="Kalovaren Manpower
     elif state == "suspended":
         assert act(client, headers, licence_no, action="suspend", reason="Fees above the cap.", effective_on="2025-06-01").status_code == 201
     return agency
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit():
+    """Rate limits are tested on their own; the limiter is one object shared by every app a test run creates."""
+    from registry.extensions import limiter
+
+    enabled = limiter.enabled
+    limiter.enabled = False
+    yield
+    limiter.enabled = enabled

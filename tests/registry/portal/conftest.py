@@ -1,0 +1,2 @@
+"""Fixtures shared by the portal, console, complaints and rating tests."""
+from tests.registry.portal.helpers import no_rate_limit  # noqa: F401 - autouse fixture
