@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := wsgi
 
-.PHONY: run test install dev-install clean
+.PHONY: run test fuzz faults install dev-install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ run: $(STAMP) $(MO)
 
 test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# schemathesis over every OpenAPI operation with more examples than the normal suite (FUZZ_EXAMPLES per mode).
+fuzz: $(STAMP) $(MO)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} $(BIN)/python -m pytest -rA tests/fuzz $(PYTEST_ARGS)
+
+# Fault injection on a private PostgreSQL cluster and gunicorn (needs the PostgreSQL server binaries).
+faults: $(STAMP) $(MO)
+	$(BIN)/python -m pytest -m fault -s tests/faults $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) instance/*.db .pytest_cache
