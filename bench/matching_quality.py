@@ -99,7 +99,7 @@ def read_ofac(name: str) -> list[list[str]]:
     return rows
 
 
-def ofac(config: MatchConfig, sample: int, seed: int = 11) -> dict:
+def ofac(config: MatchConfig, sample: int, base_threshold: float, seed: int = 11) -> dict:
     """Alias retrieval (own entity first and a match) and false-match rate on other entities."""
     sdn = {row[0]: (row[1], OFAC_KINDS.get(row[2].lower(), "organisation")) for row in read_ofac(
         "ofac_sdn_2021_watchman.csv") if len(row) > 2 and row[1]}
@@ -129,7 +129,6 @@ def ofac(config: MatchConfig, sample: int, seed: int = 11) -> dict:
     base_sample = chosen[: min(len(chosen), 600)]
     choices = {f"sdn:{num}": name.casefold() for num, (name, _) in sdn.items()}
     keys, values = list(choices), list(choices.values())
-    base_threshold = 86.0
     base_found = 0
     for num, alias in base_sample:
         best = process.extractOne(alias.casefold(), values, scorer=fuzz.WRatio)
@@ -201,7 +200,7 @@ def main(argv: list[str] | None = None) -> dict:
     results = {"match_threshold": config.match_threshold, "review_threshold": config.review_threshold,
                "nomenklatura": nomenklatura(config)}
     if not args.skip_ofac:
-        results["ofac"] = ofac(config, args.ofac_sample)
+        results["ofac"] = ofac(config, args.ofac_sample, results["nomenklatura"]["baseline"]["threshold"])
     results["seasia"] = seasia(config, args.seasia_count)
     print_table(results)
     if args.json:

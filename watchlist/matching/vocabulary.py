@@ -129,4 +129,5 @@ def name_variants() -> dict[str, frozenset[str]]:
     return {name: frozenset(group) for name, group in groups.items()}
 
 
-STOPWORDS = frozenset({"and", "of", "the", "for", "de", "del", "des", "du", "und", "et", "y", "dan"})
+STOPWORDS = frozenset(row["word"] for row in load_table("stopwords.csv"))
+"""Words set aside in organisation names (``data/stopwords.csv``)."""
