@@ -113,3 +113,14 @@ def test_form_fields_have_labels(client):
     ids = set(re.findall(r'<(?:input|select|textarea)[^>]* id="([^"]+)"', html))
     labelled = set(re.findall(r'<label for="([^"]+)"', html))
     assert ids and ids <= labelled
+
+
+def test_employer_check_shows_a_convicted_employer_with_its_case(client, ph_regulator):
+    from tests.watchlist.helpers import convict, create_case, create_subject
+
+    subject = create_subject(client, ph_regulator)
+    case = create_case(client, ph_regulator, [subject["id"]])
+    convict(client, ph_regulator, case["id"], subject["id"])
+    html = client.get("/employers?q=vellamar builders").get_data(as_text=True)
+    assert "CONVICTED" in html and "Zarqan Vellamar Contracting Est. (PH)" in html and "CRIM-T-001" in html
+    assert "INTERNAL-NOTE" not in html

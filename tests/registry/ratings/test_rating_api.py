@@ -32,3 +32,17 @@ def test_a_revoked_agency_has_a_record_but_no_rating(client, ph_regulator):
     agency = agency_with_licence(client, ph_regulator, state="revoked")
     body = client.get(f"/api/v1/agencies/{agency['id']}").get_json()
     assert body["rating"] is None and body["compliance"]["revocations"] == 1
+
+
+def test_a_conviction_of_a_subject_linked_to_the_agency_counts_against_it(client, ph_regulator):
+    from tests.watchlist.helpers import convict, create_case, create_subject
+
+    agency = agency_with_licence(client, ph_regulator)
+    subject = create_subject(client, ph_regulator, name="Kalovaren Manpower Services Inc.", agency_id=agency["id"],
+                             external_id="PH-W-777", other_names=[], registration_no=None)
+    case = create_case(client, ph_regulator, [subject["id"]], case_no="CRIM-T-777")
+    convict(client, ph_regulator, case["id"], subject["id"])
+    body = client.get(f"/api/v1/agencies/{agency['id']}").get_json()
+    assert body["compliance"]["convictions"] == 1
+    conviction = next(p for p in body["rating"]["points"] if p["code"] == "conviction")
+    assert conviction["points"] == -3 and conviction["record"] == {"type": "case", "id": case["id"]}
