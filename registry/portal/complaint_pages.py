@@ -10,6 +10,7 @@ from registry.complaints.models import CATEGORIES
 from registry.complaints.schemas import CATEGORY_LABELS, STATUS_LABELS, ComplaintIn
 from registry.domain import DomainError, NotFound
 from registry.extensions import limiter
+from registry.security import form_limit
 from registry.i18n import translate
 from registry.portal import bp
 
@@ -21,14 +22,14 @@ FORM_FIELDS = ("agency_name", "agency_licence_no", "employer_name", "employer_co
                "description", "amount", "currency", "purpose", "contact")
 
 
-def _country_names(codes) -> list[tuple[str, str]]:
+def country_names(codes) -> list[tuple[str, str]]:
     territories = get_locale().territories
     return [(code, territories.get(code, code)) for code in codes]
 
 
 def _form_context(form: dict, errors: dict) -> dict:
     return {"form": form, "errors": errors, "categories": [(c, CATEGORY_LABELS[c]) for c in CATEGORIES],
-            "origins": _country_names(ORIGINS), "destinations": _country_names(DESTINATIONS), "currencies": CURRENCIES}
+            "origins": country_names(ORIGINS), "destinations": country_names(DESTINATIONS), "currencies": CURRENCIES}
 
 
 def _to_payload(form) -> dict:
@@ -41,7 +42,7 @@ def _to_payload(form) -> dict:
     return data
 
 
-def _flat_errors(messages: dict) -> dict:
+def flat_errors(messages: dict) -> dict:
     """Marshmallow errors keyed by form field, in the reader's language."""
     flat = {}
     for field, value in messages.items():
@@ -63,7 +64,7 @@ def new_complaint():
 
 
 @bp.route("/complaints/new", methods=["POST"])
-@limiter.limit("10 per hour;3 per minute", methods=["POST"])
+@limiter.limit(form_limit, methods=["POST"])
 def submit_complaint():
     form = request.form.to_dict()
     key = (form.get("idempotency_key") or "").strip()[:100] or None
@@ -71,9 +72,9 @@ def submit_complaint():
         data = ComplaintIn().load(_to_payload(form))
         complaint, _created = service.file_complaint(data, service.public_actor("portal", request.headers.get("X-Request-ID")), key)
     except ValidationError as exc:
-        return render_template("portal/complaint_form.html", **_form_context(form, _flat_errors(exc.messages))), 422
+        return render_template("portal/complaint_form.html", **_form_context(form, flat_errors(exc.messages))), 422
     except DomainError as exc:
-        errors = _flat_errors(exc.errors.get("json", {})) if exc.errors else {"_": [exc.message]}
+        errors = flat_errors(exc.errors.get("json", {})) if exc.errors else {"_": [exc.message]}
         return render_template("portal/complaint_form.html", **_form_context(form, errors)), exc.status_code
     return redirect(url_for("portal.complaint_page", code=complaint.code, new=1), code=303)
 

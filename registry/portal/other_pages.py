@@ -8,7 +8,7 @@ from marshmallow import ValidationError
 from registry.common.time import today
 from registry.domain import DomainError
 from registry.portal import bp
-from registry.portal.complaint_pages import CURRENCIES, DESTINATIONS, ORIGINS, _country_names, _flat_errors
+from registry.portal.complaint_pages import CURRENCIES, DESTINATIONS, ORIGINS, country_names, flat_errors
 
 FEE_CATEGORIES = {
     "placement_fee": lazy_gettext("Placement or service fee"),
@@ -45,7 +45,7 @@ def _fee_payload(form) -> dict:
 
 
 def _fee_errors(messages: dict) -> dict:
-    errors = _flat_errors({k: v for k, v in messages.items() if k != "charges"})
+    errors = flat_errors({k: v for k, v in messages.items() if k != "charges"})
     charges = messages.get("charges")
     if isinstance(charges, dict):
         for index, row in charges.items():
@@ -71,7 +71,7 @@ def fee_check():
         except DomainError as exc:
             errors, status = (_fee_errors(exc.errors["json"]) if exc.errors and "json" in exc.errors else {"_": [exc.message]}), exc.status_code
     return render_template("portal/fee_check.html", form=form, result=result, errors=errors, rows=range(CHARGE_ROWS),
-                           origins=_country_names(ORIGINS), destinations=_country_names(DESTINATIONS), currencies=CURRENCIES,
+                           origins=country_names(ORIGINS), destinations=country_names(DESTINATIONS), currencies=CURRENCIES,
                            sectors=SECTORS, categories=FEE_CATEGORIES), status
 
 
