@@ -31,17 +31,18 @@ class AccreditationActionIn(Schema):
     legal_basis = Text(500, allow_none=True)
     version = fields.Integer(validate=validate.Range(min=1))
 
-    @validates_schema
-    def _fit(self, data, **kwargs):
-        errors = {}
-        if data.get("action") == "renew" and not data.get("valid_until"):
-            errors["valid_until"] = ["A renewal needs the new end date."]
-        if data.get("valid_until") and data.get("action") != "renew":
-            errors["valid_until"] = ["Only 'renew' sets a new end date."]
-        if data.get("action") in {"suspend", "revoke"} and not (data.get("reason") or "").strip():
-            errors["reason"] = ["Give the reason; agencies and workers will read it."]
-        if errors:
-            raise ValidationError(errors)
+
+def action_errors(data: dict) -> dict:
+    """Cross-field rules of an action; checked by the service after the caller's country scope, so a regulator of
+    another country is told 403 rather than which fields to fix."""
+    errors = {}
+    if data.get("action") == "renew" and not data.get("valid_until"):
+        errors["valid_until"] = ["A renewal needs the new end date."]
+    if data.get("valid_until") and data.get("action") != "renew":
+        errors["valid_until"] = ["Only 'renew' sets a new end date."]
+    if data.get("action") in {"suspend", "revoke"} and not (data.get("reason") or "").strip():
+        errors["reason"] = ["Give the reason; agencies and workers will read it."]
+    return errors
 
 
 class JobOrderIn(Schema):

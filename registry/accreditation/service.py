@@ -12,7 +12,8 @@ from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
 from registry.common.uow import transaction
-from registry.domain import Conflict, NotFound, StaleVersion, field_error
+from registry.accreditation.schemas import action_errors
+from registry.domain import Conflict, InvalidInput, NotFound, StaleVersion, field_error
 from registry.extensions import db
 from registry.licences.models import Licence
 from watchlist.subjects.models import Subject
@@ -53,6 +54,15 @@ def view(accreditation: Accreditation, on: date) -> dict:
             "job_orders": accreditation.job_orders}
 
 
+def check_write_scope(accreditation_id: int, actor: Actor) -> None:
+    """NotFound for an unknown accreditation; PermissionDenied unless the actor may write its agency's country."""
+    agency_country = db.session.scalar(select(Agency.country).join(Accreditation, Accreditation.agency_id == Agency.id)
+                                       .where(Accreditation.id == accreditation_id))
+    if agency_country is None:
+        raise NotFound(f"No accreditation with id {accreditation_id}.")
+    _check_scope(actor, agency_country)
+
+
 def accredit(data: dict, actor: Actor) -> Accreditation:
     """Accredit an employer (a watchlist organisation) with a licensed agency for a destination and a period."""
     with transaction():
@@ -88,6 +98,9 @@ def apply_action(accreditation_id: int, data: dict, actor: Actor) -> Accreditati
     with transaction():
         accreditation = get_accreditation(accreditation_id)
         _check_scope(actor, accreditation.agency.country)
+        errors = action_errors(data)
+        if errors:
+            raise InvalidInput("The action has invalid fields: see 'errors'.", errors={"json": errors})
         if data.get("version") is not None and data["version"] != accreditation.version:
             raise StaleVersion(f"Accreditation {accreditation_id} is at version {accreditation.version}, not {data['version']}.",
                                current_version=accreditation.version)

@@ -1,15 +1,25 @@
 """Accreditation endpoints: public look-up; regulators accredit employers, record actions and approve job orders."""
+from flask import request
 from flask_smorest import Blueprint
 
 from registry.accreditation import service
 from registry.accreditation.schemas import (AccreditationActionIn, AccreditationArgs, AccreditationIn,
                                             AccreditationOnArgs, AccreditationOut, JobOrderIn, JobOrderOut)
-from registry.auth.guard import BEARER, actor, require
+from registry.auth.guard import BEARER, actor, current_actor, require
 from registry.common.pagination import page_body, page_schema
 from registry.common.time import today
 
 blp = Blueprint("accreditation", __name__, url_prefix="/api/v1",
                 description="Foreign employer accreditation with licensed agencies, and job orders.")
+
+
+@blp.before_request
+def _country_scope_first():
+    """Refuse a regulator of another country (403) before the body is parsed, so the refusal never depends on it."""
+    accreditation_id = (request.view_args or {}).get("accreditation_id")
+    who = current_actor()
+    if request.method != "GET" and accreditation_id is not None and who is not None:
+        service.check_write_scope(accreditation_id, who)
 
 
 @blp.route("/accreditations")

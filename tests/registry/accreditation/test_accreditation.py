@@ -99,5 +99,15 @@ def test_bad_accreditation_input_names_the_field(client, ph_regulator, parties):
     response = accredit(client, ph_regulator, *parties, valid_until="2024-01-01", destination="S")
     assert response.status_code == 422 and {"destination"} <= set(response.get_json()["errors"]["json"])
     assert act(client, ph_regulator, 424242, action="suspend", reason="x").status_code == 404
-    response = act(client, ph_regulator, 1, action="suspend")
+    accreditation = accredit(client, ph_regulator, *parties).get_json()
+    response = act(client, ph_regulator, accreditation["id"], action="suspend")
     assert response.status_code == 422 and "reason" in response.get_json()["errors"]["json"]
+    response = act(client, ph_regulator, accreditation["id"], action="revoke", valid_until="2030-01-01", reason="x")
+    assert response.status_code == 422 and "valid_until" in response.get_json()["errors"]["json"]
+
+
+def test_a_regulator_of_another_country_is_refused_before_the_body_is_read(client, ph_regulator, make_token, parties):
+    accreditation = accredit(client, ph_regulator, *parties).get_json()
+    other = make_token("regulator", "ID")
+    assert act(client, other, accreditation["id"], action="renew").status_code == 403
+    assert client.post(f"/api/v1/accreditations/{accreditation['id']}/job-orders", json={}, headers=other).status_code == 403
