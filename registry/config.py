@@ -80,7 +80,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
-        "RATELIMIT_FORMS": os.environ.get("RATELIMIT_FORMS", "10 per minute;50 per hour"),
+        "RATELIMIT_FORMS": os.environ.get("RATELIMIT_FORMS", "3 per minute;10 per hour"),  # login and complaint forms
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_STRATEGY": os.environ.get("RATELIMIT_STRATEGY", "moving-window"),
         # flask-smorest / OpenAPI

@@ -53,6 +53,11 @@ def _add_headers(response):
     return response
 
 
+def form_limit() -> str:
+    """The stricter per-client limit of the login and complaint forms (RATELIMIT_FORMS), for `limiter.limit`."""
+    return current_app.config["RATELIMIT_FORMS"]
+
+
 def _too_many_requests(exc: RateLimitExceeded):
     """429 in the one error shape; Flask-Limiter adds Retry-After and X-RateLimit-* afterwards."""
     return error_response(429, f"Too many requests from your address (limit: {exc.description}). "

@@ -8,9 +8,10 @@ from registry.complaints import service
 from registry.complaints.schemas import (ComplaintFiled, ComplaintIn, ComplaintRegulator, ComplaintStatus,
                                          StatusChangeIn, TriageArgs)
 from registry.extensions import limiter
+from registry.security import form_limit
 
 blp = Blueprint("complaints", __name__, url_prefix="/api/v1", description="Complaints by workers and their triage.")
-COMPLAINT_LIMIT = "10 per hour;3 per minute"
+COMPLAINT_LIMIT = form_limit  # RATELIMIT_FORMS, default "3 per minute;10 per hour"
 
 
 def idempotency_key(body: dict) -> str | None:

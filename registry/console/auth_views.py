@@ -5,6 +5,8 @@ from flask import flash, redirect, render_template, request, session, url_for
 
 from registry.console import bp
 from registry.console.users import LoginRefused, authenticate
+from registry.extensions import limiter
+from registry.security import form_limit
 
 
 def _safe_next(target: str | None) -> str:
@@ -14,6 +16,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(form_limit, methods=["POST"])
 def login():
     if request.method == "GET":
         return render_template("console/login.html", next=request.args.get("next", ""))
