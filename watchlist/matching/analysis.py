@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .numbers import digits_for_number_words
+from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit
 from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms
 
@@ -99,6 +99,7 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         tokens = tuple(clean(folded).split())
     else:
         tokens = _strip_legal_forms(folded, kind, found)
+    tokens = letters_for_lookalike_digits(tokens)
     if kind == "any":
         if found or looks_like_organisation(tokens):
             kind = "organisation"

@@ -18,6 +18,16 @@ _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi
           "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20}
 
 
+_LOOKALIKE = {"0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g"}
+_INTERIOR_DIGIT = re.compile(r"(?<=[a-z])[0-9](?=[a-z])")
+
+
+def letters_for_lookalike_digits(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Undo digit-for-letter disguises inside words ("sech1n" -> "sechin", "ig0r" -> "igor")."""
+    return tuple(_INTERIOR_DIGIT.sub(lambda m: _LOOKALIKE[m.group()], token) if not token.isalpha()
+                 else token for token in tokens)
+
+
 def digits_for_number_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Replace number words (and "21st"-style ordinals) in ``tokens`` by digit strings."""
     out: list[str] = []

@@ -50,3 +50,13 @@ def test_man_power_and_manpower_match():
 
 def test_dotted_acronyms_are_joined():
     assert analyse_name("P.C.C. Holdings").tokens[0] == "pcc"
+
+
+def test_digits_disguised_as_letters_inside_words_are_read_as_letters():
+    assert analyse_name("Ig0r Sech1n").tokens == ("igor", "sechin")
+    assert analyse_name("Agency 2").tokens[-1] == "2"
+
+
+def test_number_words_and_ordinals_become_digits_in_organisation_names():
+    assert compare_names("First International Bank", "1st International Bank").match
+    assert compare_names("Brigade Forty-Four", "Brigade 44", kind="organisation").match
