@@ -16,6 +16,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "registry" / "static"),
                 instance_path=str(INSTANCE_DIR), instance_relative_config=False)
     app.config.update(load_config(overrides))
+    from registry.security import install_url_converters
+    install_url_converters(app)
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
     if app.config["PROXY_FIX_HOPS"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -7,7 +7,7 @@ from http import HTTPStatus
 
 from flask import jsonify, render_template, request
 from marshmallow import INCLUDE, Schema, fields
-from sqlalchemy.exc import OperationalError, InterfaceError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -101,6 +101,12 @@ def _handle_db_down(exc: Exception):
     return response
 
 
+def _handle_out_of_range(exc: Exception):
+    """A number or text too large for its database column is bad input (422), not a server error."""
+    db.session.rollback()
+    return error_response(422, "A value is out of range or too long: check numbers and the length of texts.")
+
+
 def _handle_unexpected(exc: Exception):
     if isinstance(exc, HTTPException):
         return _handle_http(exc)
@@ -116,4 +122,6 @@ def register_error_handlers(app) -> None:
     app.register_error_handler(StaleDataError, _handle_stale)
     app.register_error_handler(OperationalError, _handle_db_down)
     app.register_error_handler(InterfaceError, _handle_db_down)
+    app.register_error_handler(DataError, _handle_out_of_range)
+    app.register_error_handler(OverflowError, _handle_out_of_range)
     app.register_error_handler(Exception, _handle_unexpected)

@@ -8,6 +8,7 @@ import re
 
 from flask import Flask, current_app, request
 from flask_limiter.errors import RateLimitExceeded
+from werkzeug.routing import IntegerConverter
 
 from registry.auth.guard import require
 from registry.errors import error_response
@@ -26,6 +27,19 @@ STATIC_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
+
+
+class BoundedIntConverter(IntegerConverter):
+    """`<int:...>` path values beyond a database integer name no record: 404, never a database overflow."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
+def install_url_converters(app: Flask) -> None:
+    """Called before any route is registered, so every `<int:...>` rule is bounded."""
+    app.url_map.converters["int"] = BoundedIntConverter
 
 
 def inline_script_hashes(html: bytes) -> list[str]:

@@ -52,3 +52,14 @@ def test_missing_token_is_refused_before_the_body_is_validated(client):
     response = client.post("/api/v1/agencies", json={"nonsense": True})
     assert response.status_code == 401
     assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_path_ids_beyond_a_database_integer_are_404_not_a_server_error(client):
+    response = client.get("/api/v1/agencies/17592186044416")
+    assert response.status_code == 404 and response.get_json()["code"] == 404
+
+
+def test_query_numbers_beyond_a_database_integer_are_refused_not_a_server_error(client, app):
+    for path in [rule.rule for rule in app.url_map.iter_rules() if rule.rule == "/api/v1/accreditations"]:
+        response = client.get(path, query_string={"agency_id": -2943010258164})
+        assert response.status_code < 500, response.get_json()
