@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .config import MatchConfig
 from .stats import TokenStats
 from .text import has_digit
-from .tokens import joined_similarity, token_similarity
+from .tokens import joined_similarity, similarity_cache, token_similarity
 
 
 @dataclass
@@ -35,12 +35,14 @@ class Alignment:
 def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[tuple]:
     """Possible token groupings as (similarity, left positions, right positions, how)."""
     found = []
+    cache = similarity_cache(config)
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             if a == b:
                 found.append((1.0, (i,), (j,), "exact"))
                 continue
-            similarity, how = token_similarity(a, b, config, allow_initials)
+            known = cache.get((a, b, allow_initials))
+            similarity, how = known if known is not None else token_similarity(a, b, config, allow_initials)
             if similarity > 0:
                 found.append((similarity, (i,), (j,), how))
     for one, many, flip in ((left, right, False), (right, left, True)):

@@ -64,13 +64,19 @@ _CACHES: dict[int, dict[tuple[str, str, bool], tuple[float, str]]] = {}
 _CACHE_LIMIT = 1_000_000
 
 
+def similarity_cache(config: MatchConfig) -> dict[tuple[str, str, bool], tuple[float, str]]:
+    """The memo of token similarities for one configuration (emptied when it grows too large)."""
+    cache = _CACHES.get(id(config))
+    if cache is None or len(cache) > _CACHE_LIMIT:
+        cache = _CACHES[id(config)] = {}
+    return cache
+
+
 def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool = True) -> tuple[float, str]:
     """Return (similarity in 0..1, how) for two tokens; 0 means "not the same word"."""
     if a == b:
         return 1.0, "exact"
-    cache = _CACHES.get(id(config))
-    if cache is None or len(cache) > _CACHE_LIMIT:
-        cache = _CACHES[id(config)] = {}
+    cache = similarity_cache(config)
     key = (a, b, allow_initials)
     found = cache.get(key)
     if found is None:
@@ -89,7 +95,7 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
     variants = name_variants().get(a)
     if variants and b in variants:
         return config.name_variant_similarity, "name variant"
-    if _known_distinct_names(a, b):
+    if abs(len(a) - len(b)) > 3 or _known_distinct_names(a, b):
         return 0.0, ""
     edits = allowed_edits(shorter, config)
     best, how = 0.0, ""
