@@ -50,6 +50,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     from registry.security import init_security
     init_security(app)
     _request_ids(app)
+    from registry.common.response_cache import init_response_cache
+    init_response_cache(app)
     return app
 
 

@@ -82,6 +82,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
         "RATELIMIT_FORMS": os.environ.get("RATELIMIT_FORMS", "3 per minute;10 per hour"),  # login and complaint forms
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Per-process cache of anonymous public GETs (registry/common/response_cache.py); 0 turns it off.
+        "PUBLIC_CACHE_SECONDS": float(os.environ.get("PUBLIC_CACHE_SECONDS", "0" if testing else "2")),
+        "PUBLIC_CACHE_ENDPOINTS": ("licences.check_licence", "agencies.search_agencies"),
         "RATELIMIT_STRATEGY": os.environ.get("RATELIMIT_STRATEGY", "moving-window"),
         # flask-smorest / OpenAPI
         "API_TITLE": "Fair Recruitment Registry API",
