@@ -1,6 +1,8 @@
 """End-to-end journeys in headless Chromium: a worker on a small phone without JavaScript, and a regulator at a desk."""
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import REGULATOR
 from tests.browser.helpers import screenshot
 
@@ -11,14 +13,18 @@ def test_worker_on_a_phone_finds_a_misspelt_agency_and_reads_revoked_in_filipino
     phone.get_by_role("link", name="Filipino").click()
     phone.get_by_label("Pangalan ng ahensya o numero ng lisensya").fill("Velmorra Oversees Manpower")
     phone.get_by_role("button", name="Hanapin").click()
-    assert phone.get_by_text("Ito ba ang hinahanap mo?").is_visible()
+    expect(phone.get_by_text("Ito ba ang hinahanap mo?")).to_be_visible()
     screenshot(phone, "search-did-you-mean-fil")
     phone.get_by_role("link", name="Velmora Overseas Manpower Inc.").click()
     status = phone.locator(".status").first
+    expect(status).to_contain_text("BINAWI")
     assert "BINAWI" in status.inner_text() and "Binawi ang lisensya noong" in status.inner_text()
     assert "hindi ka puwedeng i-recruit" in status.inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
     screenshot(phone, "agency-revoked-fil")
+    phone.get_by_role("link", name="ខ្មែរ").click()
+    expect(phone.locator(".status").first).to_contain_text("ត្រូវបានដកហូត")
+    screenshot(phone, "agency-revoked-km")
 
 
 def test_worker_checks_a_fee_over_the_cap(phone):
@@ -33,6 +39,7 @@ def test_worker_checks_a_fee_over_the_cap(phone):
     phone.locator("#amount_0").fill("45000")
     phone.locator("#currency_0").select_option("PHP")
     phone.get_by_role("button", name="Check the fees").click()
+    expect(phone.get_by_role("heading", name="The answer")).to_be_visible()
     answer = phone.locator(".status").first.inner_text()
     assert "Too much: ₱15,000.00 over the legal maximum of ₱30,000.00" in answer
     screenshot(phone, "fee-check-over-cap")
@@ -47,14 +54,14 @@ def test_worker_files_a_complaint_and_reads_its_status_with_the_code(phone):
     phone.get_by_label("Amount you paid").fill("50000")
     phone.locator("#currency").select_option("PHP")
     phone.get_by_role("button", name="Send the complaint").click()
-    assert phone.get_by_text("COMPLAINT RECEIVED").is_visible()
+    expect(phone.get_by_text("COMPLAINT RECEIVED")).to_be_visible()
     code = phone.locator("#tracking-code").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", code)
     screenshot(phone, "complaint-code")
     phone.goto("/complaints/track")
     phone.get_by_label("Your tracking code").fill(code.lower())
     phone.get_by_role("button", name="Show the status").click()
-    assert phone.locator("#complaint-status").inner_text() == "Received - waiting for the regulator"
+    expect(phone.locator("#complaint-status")).to_have_text("Received - waiting for the regulator")
 
 
 def _log_in(page):
@@ -62,7 +69,7 @@ def _log_in(page):
     page.get_by_label("Email").fill(REGULATOR[0])
     page.get_by_label("Password").fill(REGULATOR[1])
     page.get_by_role("button", name="Log in").click()
-    assert page.get_by_role("heading", name="Regulator console").is_visible()
+    expect(page.get_by_role("heading", name="Regulator console")).to_be_visible()
 
 
 def test_regulator_revokes_a_licence_and_the_public_page_then_shows_it_revoked(desk, phone):
@@ -79,16 +86,17 @@ def test_regulator_revokes_a_licence_and_the_public_page_then_shows_it_revoked(d
     form.get_by_label("Record an action").select_option("revoke")
     form.get_by_label("Reason").fill("Charged placement fees to household workers.")
     form.get_by_role("button", name="Record the action").click()
-    assert desk.get_by_text("it is now revoked").is_visible()
+    expect(desk.get_by_text("it is now revoked")).to_be_visible()
     screenshot(desk, "console-agency-revoked")
     phone.goto(agency_path)
-    assert "REVOKED" in phone.locator(".status").first.inner_text()
+    expect(phone.locator(".status").first).to_contain_text("REVOKED")
 
 
 def test_the_console_refuses_a_form_without_its_csrf_token(desk):
     _log_in(desk)
     desk.goto("/console/agencies?q=Velmora Overseas")
     desk.get_by_role("link", name="Velmora Overseas Manpower Inc.").click()
+    expect(desk.get_by_role("heading", name="Velmora Overseas Manpower Inc. (PH)")).to_be_visible()
     desk.evaluate("document.querySelectorAll('input[name=csrf_token]').forEach(e => e.remove())")
     form = desk.locator("form", has=desk.get_by_role("button", name="Record the action")).first
     form.get_by_label("Record an action").select_option("suspend")
@@ -96,4 +104,4 @@ def test_the_console_refuses_a_form_without_its_csrf_token(desk):
     with desk.expect_response(lambda r: "/actions" in r.url) as sent:
         form.get_by_role("button", name="Record the action").click()
     assert sent.value.status == 400
-    assert desk.get_by_text("This form has expired or was not sent from this site.").is_visible()
+    expect(desk.get_by_text("This form has expired or was not sent from this site.")).to_be_visible()
