@@ -51,6 +51,11 @@ def prf(scores: list[float], labels: list[bool], threshold: float) -> dict:
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "n": len(labels)}
 
 
+def accuracy(scores: list[float], labels: list[bool], threshold: float) -> float:
+    """Share of pairs decided correctly (meaningful for groups holding only negatives)."""
+    return round(sum((s >= threshold) == y for s, y in zip(scores, labels)) / len(labels), 3)
+
+
 def baseline_score(a: str, b: str) -> float:
     """The naive baseline: WRatio on case-folded raw strings."""
     return fuzz.WRatio(a.casefold(), b.casefold())
@@ -73,7 +78,10 @@ def evaluate_pairs(pairs: list[tuple[str, str, str, bool, str]], config: MatchCo
         idx = [i for i, p in enumerate(pairs) if p[4] == group]
         result["groups"][group] = {
             "engine": prf([engine[i] for i in idx], [labels[i] for i in idx], config.match_threshold),
-            "baseline": prf([naive[i] for i in idx], [labels[i] for i in idx], threshold)}
+            "baseline": prf([naive[i] for i in idx], [labels[i] for i in idx], threshold),
+            "engine_accuracy": accuracy([engine[i] for i in idx], [labels[i] for i in idx],
+                                        config.match_threshold),
+            "baseline_accuracy": accuracy([naive[i] for i in idx], [labels[i] for i in idx], threshold)}
     return result
 
 
@@ -186,6 +194,8 @@ def print_table(results: dict) -> None:
     sea = results["seasia"]
     print("== generated South-East Asian set ==")
     row("all", sea["engine"], sea["baseline"])
+    for group, figures in sea["groups"].items():
+        print(f"  {group:<32} correct {figures['engine_accuracy']:.3f}   | baseline {figures['baseline_accuracy']:.3f}")
 
 
 def main(argv: list[str] | None = None) -> dict:
