@@ -38,3 +38,10 @@ def no_rate_limit():
     limiter.enabled = False
     yield
     limiter.enabled = enabled
+
+
+@pytest.fixture(autouse=True)
+def fresh_screening_index(app):
+    """Tables are wiped between tests (audit ids restart), so let the matching index be rebuilt from this test's data."""
+    app.extensions.pop("screening_indexes", None)
+    yield
