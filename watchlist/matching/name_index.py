@@ -53,8 +53,8 @@ class NameIndex:
         self.fuzzy_keys: dict[str, list[str]] = {}
         self.dead: set[int] = set()
         self._frequent_sets: dict[str, tuple[int, frozenset[int]]] = {}
-        # Vocabulary by (first letter, length): searched directly for two-edit typos, which the
-        # one-deletion keys cannot reach (e.g. two substituted letters).
+        # Vocabulary by (first two letters, length): searched directly for two-edit typos, which
+        # the one-deletion keys cannot reach (e.g. two substituted letters).
         self.by_shape: dict[tuple[str, int], list[str]] = {}
 
     def __len__(self) -> int:
@@ -87,7 +87,7 @@ class NameIndex:
         if len(token) < self.config.min_length_for_edits[0] or not token.isalpha():
             return
         if len(token) >= self.config.min_length_for_edits[1]:
-            self.by_shape.setdefault((token[0], len(token)), []).append(token)
+            self.by_shape.setdefault((token[:2], len(token)), []).append(token)
         keys = deletions(token, 1)
         keys.add(_SOUND + phonetic_key(token))
         keys.add(_SPELLING + spelling_key(token))
@@ -105,17 +105,16 @@ class NameIndex:
         if token in self.postings:
             found[token] = 1.0
         if len(token) >= self.config.min_length_for_edits[0] and token.isalpha():
-            depth = 2 if len(token) >= self.config.min_length_for_edits[1] else 1
-            keys = deletions(token, depth) | {token, _SOUND + phonetic_key(token),
-                                               _SPELLING + spelling_key(token)}
+            two_edits = len(token) >= self.config.min_length_for_edits[1]
+            keys = deletions(token, 1) | {token, _SOUND + phonetic_key(token), _SPELLING + spelling_key(token)}
             pool: set[str] = set()
             for key in keys:
                 pool.update(self.fuzzy_keys.get(key, ()))
                 if key in self.postings and key[0] not in (_SOUND, _SPELLING):
                     pool.add(key)
-            if depth == 2:
+            if two_edits:
                 for size in range(len(token) - 2, len(token) + 3):
-                    shaped = self.by_shape.get((token[0], size))
+                    shaped = self.by_shape.get((token[:2], size))
                     if shaped:
                         pool.update(match[0] for match in process.extract(
                             token, shaped, scorer=OSA.distance, score_cutoff=2, limit=None))
@@ -186,8 +185,17 @@ class NameIndex:
                     members = set(posting).intersection(scores)
                 for name_id in members:
                     scores[name_id] += value
+            conflict = self.config.conflict_factor
+            extra = min(self.config.person_extra_token_factor, self.config.organisation_extra_token_factor)
             for name_id, value in scores.items():
-                estimate = 2.0 * value / (query_weight + weights[name_id])
+                # Upper-bound-like estimate of the final score, mirroring align._unmatched_penalty.
+                query_left = query_weight - value
+                record_left = weights[name_id] - value
+                if query_left > 0.05 and record_left > 0.05:
+                    penalty = conflict * (query_left + record_left)
+                else:
+                    penalty = extra * (max(query_left, 0.0) + max(record_left, 0.0))
+                estimate = 2.0 * value / (2.0 * value + penalty) if value > 0 else 0.0
                 if estimate > best.get(name_id, 0.0):
                     best[name_id] = estimate
         if self.dead:
