@@ -32,4 +32,6 @@ def _extra_seeders():
     seeders.append(seed_fees)
     from registry.accreditation.demo import seed_accreditations
     seeders.append(seed_accreditations)
+    from registry.complaints.demo import seed_complaints
+    seeders.append(seed_complaints)
     return seeders
