@@ -35,7 +35,10 @@ def _docs_page(app: Flask) -> None:
     from flask_swagger_ui import get_swaggerui_blueprint
 
     app.register_blueprint(get_swaggerui_blueprint("/api/v1/docs", "/api/v1/openapi.json",
-                                                   config={"app_name": app.config["API_TITLE"]}))
+                                                   config={"app_name": app.config["API_TITLE"],
+                                                           # fixed, so the page has nothing from the request
+                                                           # (its inline script is allowed by hash in the CSP)
+                                                           "oauth2RedirectUrl": "/api/v1/docs/oauth2-redirect.html"}))
 
 
 def register_cli(app: Flask) -> None:

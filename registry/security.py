@@ -1,6 +1,8 @@
-"""Security headers on every response (strict CSP, nosniff, referrer policy, HSTS over HTTPS) and rate-limit errors.
+"""Security headers on every response (strict CSP, nosniff, referrer policy, HSTS over HTTPS), 429 in the error
+shape, authentication before body parsing, and bounded integer path values.
 
-The only page with inline script is the interactive API docs; its scripts are allowed by their exact SHA-256 hashes.
+The only page with inline script is the interactive API docs; its scripts (which contain nothing from the request)
+are allowed by their exact SHA-256 hashes.
 """
 import base64
 import hashlib

@@ -63,3 +63,10 @@ def test_query_numbers_beyond_a_database_integer_are_refused_not_a_server_error(
     for path in [rule.rule for rule in app.url_map.iter_rules() if rule.rule == "/api/v1/accreditations"]:
         response = client.get(path, query_string={"agency_id": -2943010258164})
         assert response.status_code < 500, response.get_json()
+
+
+def test_a_hostile_host_header_cannot_put_script_on_the_docs_page(client):
+    normal = client.get("/api/v1/docs/")
+    hostile = client.get("/api/v1/docs/", headers={"Host": "x</script><script>alert(1)//"})
+    assert b"alert(1)" not in hostile.get_data()
+    assert hostile.headers["Content-Security-Policy"] == normal.headers["Content-Security-Policy"]
