@@ -10,9 +10,9 @@ from registry.complaints.models import CATEGORIES
 from registry.complaints.schemas import CATEGORY_LABELS, STATUS_LABELS, ComplaintIn
 from registry.domain import DomainError, NotFound
 from registry.extensions import limiter
-from registry.security import form_limit
 from registry.i18n import translate
 from registry.portal import bp
+from registry.security import form_limit
 
 ORIGINS = ("PH", "ID", "VN", "TH", "KH", "MM", "NP", "LA", "MY", "LK", "BD", "IN", "PK")
 DESTINATIONS = ("SA", "AE", "QA", "KW", "OM", "BH", "JO", "LB", "MY", "SG", "HK", "TW", "JP", "KR", "TH", "IL", "US", "GB")
