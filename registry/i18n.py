@@ -102,4 +102,6 @@ API_MESSAGES = (
     lazy_gettext("Name the agency (licence number or name) or the employer you complain about."),
     lazy_gettext("Tell us what happened."),
     lazy_gettext("Amount must be zero or more."),
+    lazy_gettext("The requested URL was not found on the server. If you entered the URL manually please check your "
+                 "spelling and try again."),
 )

@@ -4,6 +4,7 @@ Created and updated agencies carry `screening_flags` (the flags raised), dumped 
 """
 from datetime import date
 
+from flask_babel import gettext
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -27,7 +28,7 @@ def get_agency(agency_id: int) -> Agency:
     agency = db.session.get(Agency, agency_id, options=[selectinload(Agency.other_names), selectinload(Agency.officers),
                                                        selectinload(Agency.licences).selectinload(Licence.actions)])
     if agency is None:
-        raise NotFound(f"No agency with id {agency_id}.")
+        raise NotFound(gettext("No agency with id %(id)s.", id=agency_id))
     return agency
 
 
