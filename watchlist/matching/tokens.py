@@ -102,9 +102,10 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
     folded_a, folded_b = spelling_key(a), spelling_key(b)
     if folded_a == folded_b:
         return config.transliteration_similarity, "transliteration variant"
-    if edits and abs(len(a) - len(b)) <= edits + 1:
-        best = max(edit_similarity(a, b, edits, config),
-                   edit_similarity(folded_a, folded_b, edits, config) * config.transliteration_similarity)
+    if edits and abs(len(a) - len(b)) <= edits:
+        best = edit_similarity(a, b, edits, config)
+        if best and a[:2] != b[:2] and OSA.distance(a, b) > 1:
+            best = 0.0  # a second edit is only forgiven when the word starts the same way
         how = "spelling variant" if best else ""
     if shorter >= 4 and best < config.phonetic_similarity:
         key = phonetic_key(a)

@@ -17,3 +17,7 @@ def test_short_tokens_need_exactness():
 
 def test_sound_alike_spellings_match():
     assert compare_names("Olaf Schulze", "Olaf Scholz").match
+
+
+def test_two_edits_are_only_forgiven_when_the_word_starts_the_same_way():
+    assert not compare_names("Dangdi Mendoza", "Bangsi Mendoza", kind="person").match
