@@ -49,14 +49,15 @@ def list_rates(base: str | None, quote: str | None, page: int, per_page: int) ->
     return db.session.scalars(query.order_by(*order).limit(per_page).offset((page - 1) * per_page)).all(), total
 
 
-def _latest(base: str, quote: str, on: date) -> ExchangeRate | None:
-    return db.session.scalar(select(ExchangeRate).where(ExchangeRate.base == base, ExchangeRate.quote == quote,
-                                                        ExchangeRate.effective_on <= on)
-                             .order_by(ExchangeRate.effective_on.desc()).limit(1))
+def latest_rates(on: date) -> dict[tuple[str, str], ExchangeRate]:
+    """The latest rate of every currency pair published on or before `on`, in one query (the table is small)."""
+    rows = db.session.scalars(select(ExchangeRate).where(ExchangeRate.effective_on <= on)
+                              .order_by(ExchangeRate.effective_on, ExchangeRate.id))
+    return {(r.base, r.quote): r for r in rows}
 
 
-def _one_leg(from_currency: str, to_currency: str, on: date) -> tuple[Decimal, list[dict]] | None:
-    direct, inverse = _latest(from_currency, to_currency, on), _latest(to_currency, from_currency, on)
+def _one_leg(table: dict, from_currency: str, to_currency: str) -> tuple[Decimal, list[dict]] | None:
+    direct, inverse = table.get((from_currency, to_currency)), table.get((to_currency, from_currency))
     best = max((r for r in (direct, inverse) if r is not None), key=lambda r: r.effective_on, default=None)
     if best is None:
         return None
@@ -67,21 +68,21 @@ def _one_leg(from_currency: str, to_currency: str, on: date) -> tuple[Decimal, l
 
 def lookup_on(on: date) -> RateLookup:
     """A lookup giving the latest rate published on or before `on` (direct, inverted, or crossed through USD)."""
-    cache: dict[tuple[str, str], Rate | None] = {}
+    table: dict | None = None
 
     def lookup(from_currency: str, to_currency: str) -> Rate | None:
-        key = (from_currency, to_currency)
-        if key not in cache:
-            cache[key] = _find(from_currency, to_currency, on)
-        return cache[key]
+        nonlocal table
+        if table is None:
+            table = latest_rates(on)
+        return _find(table, from_currency, to_currency, on)
 
     return lookup
 
 
-def _find(from_currency: str, to_currency: str, on: date) -> Rate | None:
-    leg = _one_leg(from_currency, to_currency, on)
+def _find(table: dict, from_currency: str, to_currency: str, on: date) -> Rate | None:
+    leg = _one_leg(table, from_currency, to_currency)
     if leg is None and PIVOT not in {from_currency, to_currency}:
-        first, second = _one_leg(from_currency, PIVOT, on), _one_leg(PIVOT, to_currency, on)
+        first, second = _one_leg(table, from_currency, PIVOT), _one_leg(table, PIVOT, to_currency)
         if first and second:
             leg = first[0] * second[0], first[1] + second[1]
     if leg is None:
