@@ -1,4 +1,5 @@
 """UTC time helpers: every stored timestamp is timezone-aware UTC."""
+import functools
 from datetime import date, datetime, timezone
 
 
@@ -17,14 +18,18 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=timezone.utc)
 
 
-
-def _aware_columns(target, attrs=None) -> None:
+@functools.cache
+def _aware_keys(model: type) -> tuple[str, ...]:
     from sqlalchemy import DateTime, inspect
 
-    for column in inspect(type(target)).columns:
-        if isinstance(column.type, DateTime) and column.type.timezone and column.key in target.__dict__:
-            if attrs is None or column.key in attrs:
-                target.__dict__[column.key] = as_utc(target.__dict__[column.key])
+    return tuple(c.key for c in inspect(model).columns if isinstance(c.type, DateTime) and c.type.timezone)
+
+
+def _aware_columns(target, attrs=None) -> None:
+    values = target.__dict__
+    for key in _aware_keys(type(target)):
+        if key in values and (attrs is None or key in attrs):
+            values[key] = as_utc(values[key])
 
 
 def _on_load(target, _context) -> None:
