@@ -64,7 +64,9 @@ class PrivateCluster:
 def app_env(database_url: str, **extra) -> dict:
     return {**os.environ, "APP_ENV": "production", "SECRET_KEY": secrets.token_urlsafe(32), "DATABASE_URL": database_url,
             "RATELIMIT_ENABLED": "false", "LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT),
-            "DB_POOL_TIMEOUT": "2", "DB_CONNECT_TIMEOUT": "2", **extra}
+            "DB_POOL_TIMEOUT": "2", "DB_CONNECT_TIMEOUT": "2",
+            "PUBLIC_CACHE_SECONDS": "0",  # every request must reach the database under test
+            **extra}
 
 
 def run_python(code: str, env: dict) -> dict:

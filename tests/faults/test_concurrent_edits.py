@@ -16,7 +16,10 @@ def _race(requests: list) -> list[int]:
 
     def send(i, args):
         barrier.wait()
-        statuses[i] = call(*args, timeout=20)[0]
+        status, body, _seconds = call(*args, timeout=20)
+        statuses[i] = status
+        if status not in (200, 201, 409, 412):
+            print(f"\nunexpected {status}: {body}")
 
     threads = [threading.Thread(target=send, args=(i, args)) for i, args in enumerate(requests)]
     for t in threads:
