@@ -61,13 +61,24 @@ class ScreeningIndexes:
             marker = session.execute(select(AuditEntry.id, AuditEntry.at).order_by(AuditEntry.id.desc()).limit(1)).first()
             marker = tuple(marker) if marker else (0, None)
             stale_backstop = now - self._built > self.full_rebuild_seconds
-            if self.screening is None or marker[0] < self._marker[0] or stale_backstop or (
-                    marker[0] == self._marker[0] and marker[1] != self._marker[1]):
+            if self.screening is None or stale_backstop or self._log_rewritten(session, marker):
                 self._rebuild(session, marker)
             elif marker != self._marker:
                 self._refresh(session, marker)
             self._checked = now
         return self
+
+    def _log_rewritten(self, session: Session, marker) -> bool:
+        """True when the audit log is not an extension of the one indexed (a restore or a wipe): the entry
+        that was newest at the last check must still be there, unchanged."""
+        last_id, last_at = self._marker
+        if marker[0] < last_id:
+            return True
+        if last_id == 0:
+            return False
+        if marker[0] == last_id:
+            return marker[1] != last_at
+        return session.scalar(select(AuditEntry.at).where(AuditEntry.id == last_id)) != last_at
 
     def _rebuild(self, session: Session, marker) -> None:
         agencies = sources.agency_records(session)
