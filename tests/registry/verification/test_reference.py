@@ -7,8 +7,11 @@ from tests.registry.verification.conftest import OFFER
 
 
 def tamper(reference: str) -> str:
-    last = reference[-1]
-    return reference[:-1] + ("A" if last != "A" else "B")
+    """Alter the first character of the signature (the last base64 character may carry only padding bits,
+    so changing it can leave the decoded signature, and thus the reference, unchanged)."""
+    payload, _, signature = reference.rpartition(".")
+    first = signature[0]
+    return f"{payload}.{'A' if first != 'A' else 'B'}{signature[1:]}"
 
 
 def test_the_public_summary_shows_verdict_date_agency_employer_and_position(client, verify, scenario):
