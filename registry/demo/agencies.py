@@ -66,7 +66,7 @@ def _story_for(i: int) -> str:
     return cycle[i % len(cycle)]
 
 
-def _apply_story(country: str, licence_no: str, story: str, issued: date) -> None:
+def _apply_story(country: str, licence_no: str, story: str, issued: date, expiry: date) -> None:
     step = issued + timedelta(days=200)
     act = lambda **kw: licences.apply_action(country, licence_no, kw, DEMO_ACTOR)  # noqa: E731
     if story in {"suspended", "suspended_until", "suspend_reinstate"}:
@@ -83,7 +83,7 @@ def _apply_story(country: str, licence_no: str, story: str, issued: date) -> Non
     elif story == "surrendered":
         act(action="surrender", effective_on=step, reason="Agency closed its business voluntarily.")
     elif story == "renewed":
-        act(action="renew", effective_on=step, expires_on=today() + timedelta(days=900), reason="Renewal approved.")
+        act(action="renew", effective_on=step, expires_on=expiry + timedelta(days=730), reason="Renewal approved.")
 
 
 def seed_agencies(count: int = 60, seed: int = 7) -> int:
@@ -108,8 +108,9 @@ def seed_agencies(count: int = 60, seed: int = 7) -> int:
 def _seed_one(n: int, spec: dict) -> None:
     country = spec["country"]
     authority, _legal, pattern, phone = COUNTRIES[country]
-    issued = date(2022, 1, 10) + timedelta(days=(n * 23) % 900)
-    expiry = issued + timedelta(days=4 * 365) if spec["story"] != "expired" else issued + timedelta(days=365)
+    # dates relative to today, so the demo keeps licences in every status however long ago it was loaded
+    issued = today() - timedelta(days=300 + (n * 23) % 900)
+    expiry = issued + timedelta(days=4 * 365) if spec["story"] != "expired" else issued + timedelta(days=250)
     agency = agencies.create_agency({
         "name": spec["name"], "country": country, "other_names": [{"name": o, "kind": "trade"} for o in spec.get("other_names", [])],
         "registration_no": f"{country}-REG-{10000 + n}", "address": spec.get("address", f"{10 + n * 7} {STREETS[n % len(STREETS)]}, {CITIES[country]}"),
@@ -122,4 +123,4 @@ def _seed_one(n: int, spec: dict) -> None:
                                        "destinations": ["SA", "AE", "QA", "MY", "SG", "HK", "TW"][: 2 + n % 5],
                                        "issued_on": issued, "expires_on": expiry, "pending": spec["story"] == "pending",
                                        "reason": "Licence application approved."}, DEMO_ACTOR)
-    _apply_story(country, licence_no, spec["story"], issued)
+    _apply_story(country, licence_no, spec["story"], issued, expiry)
