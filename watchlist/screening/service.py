@@ -50,7 +50,7 @@ def screen_one(item: dict, limit: int = 10, exclude: set[str] = frozenset()) -> 
 
 
 def screen_batch(items: list[dict], limit: int = 10) -> list[list[dict]]:
-    """Screen many items with one index snapshot; results in the items' order."""
+    """Screen many items; results in the items' order."""
     return [screen_one(item, limit) for item in items]
 
 
