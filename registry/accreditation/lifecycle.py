@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from registry.licences.lifecycle import TransitionRefused  # noqa: F401 - one refusal type for every action history
+
 # action -> (states it may be taken from, resulting state; None keeps the state)
 TRANSITIONS: dict[str, tuple[frozenset, str | None]] = {
     "accredit": (frozenset({None}), "active"),
@@ -12,12 +14,6 @@ TRANSITIONS: dict[str, tuple[frozenset, str | None]] = {
 }
 ACTIONS = tuple(a for a in TRANSITIONS if a != "accredit")
 STATUSES = ("valid", "not_yet_valid", "expired", "suspended", "revoked")
-
-
-class TransitionRefused(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
