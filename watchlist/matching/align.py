@@ -8,6 +8,7 @@ from .config import MatchConfig
 from .stats import TokenStats
 from .text import has_digit
 from .tokens import joined_similarity, similarity_cache, token_similarity
+from .vocabulary import country_words
 
 
 @dataclass
@@ -118,16 +119,23 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
     result.left_unmatched = [i for i in range(len(left)) if i not in used_left]
     result.right_unmatched = [j for j in range(len(right)) if j not in used_right]
     if result.matches:
-        penalty = _unmatched_penalty(result, kind, config)
+        countries = country_words()
+        national_arm = kind == "organisation" and (
+            any(left[i] in countries for i in result.left_unmatched)
+            or any(right[j] in countries for j in result.right_unmatched))
+        penalty = _unmatched_penalty(result, kind, config, national_arm)
         result.score = round(100.0 * credited / (matched_total + penalty), 1)
     return result
 
 
-def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig) -> float:
-    """Weight of unmatched tokens: conflicts in full (and more), one-sided extras discounted."""
+def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig, national_arm: bool = False) -> float:
+    """Weight of unmatched tokens: conflicts in full (and more), one-sided extras discounted.
+
+    A country name on one side only ("Banco Santander Chile") names a national arm, a separate
+    legal entity, so it counts as a conflict too."""
     left_extra = sum(result.left_weights[i] for i in result.left_unmatched)
     right_extra = sum(result.right_weights[j] for j in result.right_unmatched)
-    if left_extra and right_extra:
+    if (left_extra and right_extra) or national_arm:
         return (left_extra + right_extra) * config.conflict_factor
     covered_tokens = len(result.right_weights) if left_extra else len(result.left_weights)
     if kind == "organisation":

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit
-from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms
+from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms, word_abbreviations
 
 KINDS = ("organisation", "person", "any")
 
@@ -109,7 +109,8 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         if kind == "any" and len(found) > before:
             kind = "person"
     else:
-        tokens = digits_for_number_words(tokens)
+        full = word_abbreviations()
+        tokens = digits_for_number_words(tuple(full.get(t, t) for t in tokens))
         kept = tuple(t for t in tokens if t not in STOPWORDS)
         found.extend(Phrase(t, "stopword") for t in tokens if t in STOPWORDS and kept)
         tokens = kept or tokens

@@ -92,6 +92,10 @@ def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: 
     alignment = align_tokens(left.tokens, right.tokens, kind, stats, config)
     name = describe_alignment(left, right, alignment) if explain else {}
     score = alignment.score
+    if kind != "organisation" and score > config.person_conflict_cap and alignment.left_unmatched \
+            and alignment.right_unmatched:
+        score = config.person_conflict_cap
+        name["capped"] = {"at": score, "reason": "a part of the name differs on both sides"}
     if score > 0 and same_native_script(left.original, right.original):
         native = align_tokens(native_tokens(left.original), native_tokens(right.original), kind, stats, config)
         name["native_script_score"] = native.score
@@ -118,6 +122,8 @@ def name_summary(name: dict, match: bool, review: bool) -> str:
     aside = sorted({item["text"] for item in name["set_aside"]})
     if aside:
         sentence += "; set aside: " + ", ".join(aside)
+    if name.get("capped"):
+        sentence += f"; held at {name['capped']['at']:.0f} because {name['capped']['reason']}"
     return sentence + "."
 
 

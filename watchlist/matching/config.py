@@ -25,6 +25,9 @@ class MatchConfig:
     abbreviation_similarity: float = 0.9
     # Applied when the own names before "bin"/"ibn" differ ("Salman bin Muhammad" vs "Muhammad bin Salman").
     patronymic_mismatch_factor: float = 0.7
+    # A person name with an unmatched part on each side (a different given name) scores at most this:
+    # review, never an automatic match, however many other parts agree.
+    person_conflict_cap: float = 75.0
     # Shortest token (in letters) allowed 1, 2 and 3 edits.
     min_length_for_edits: tuple[int, int, int] = (4, 6, 12)
     # Scores given by non-name signals.

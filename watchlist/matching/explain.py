@@ -60,6 +60,8 @@ def _name_details(name: dict) -> str:
     aside = sorted({item["text"] for item in name.get("set_aside", [])})
     if aside:
         details.append("set aside: " + ", ".join(aside))
+    if name.get("capped"):
+        details.append(f"held at {name['capped']['at']:.0f} because {name['capped']['reason']}")
     return f" ({'; '.join(details)})" if details else ""
 
 

@@ -119,6 +119,18 @@ def common_tokens() -> dict[str, tuple[float, str]]:
 
 
 @lru_cache(maxsize=None)
+def word_abbreviations() -> dict[str, str]:
+    """Shortened generic words in organisation names ("intl", "mgmt", "svcs") -> the full word."""
+    return {r["abbreviation"]: r["word"] for r in load_table("word_abbreviations.csv")}
+
+
+@lru_cache(maxsize=None)
+def country_words() -> frozenset[str]:
+    """One-word country names ("malaysia", "mexico"): in an organisation name they mark a national arm."""
+    return frozenset(r["word"] for r in load_table("country_words.csv"))
+
+
+@lru_cache(maxsize=None)
 def name_variants() -> dict[str, frozenset[str]]:
     """Given-name equivalence groups (nicknames, cross-language forms): token -> its group."""
     groups: dict[str, set[str]] = {}

@@ -60,3 +60,9 @@ def test_digits_disguised_as_letters_inside_words_are_read_as_letters():
 def test_number_words_and_ordinals_become_digits_in_organisation_names():
     assert compare_names("First International Bank", "1st International Bank").match
     assert compare_names("Brigade Forty-Four", "Brigade 44", kind="organisation").match
+
+
+def test_shortened_generic_words_in_organisation_names_are_written_out():
+    assert analyse_name("Int'l Manpower Svcs", "organisation").tokens == ("international", "manpower", "services")
+    assert compare_names("First Bank Int'l", "First International Bank", kind="organisation").match
+    assert analyse_name("Dev Kumar", "person").tokens == ("dev", "kumar")

@@ -44,3 +44,12 @@ def test_swapped_own_and_father_names_around_bin_are_not_a_match():
 
 def test_given_name_variants_match():
     assert compare_names("Mohammed Rahim", "Muhammad Rahim", kind="person").match
+
+
+def test_a_differing_name_part_on_each_side_is_review_at_most_however_long_the_name():
+    result = compare_names("Tariq Anwar El Sayed Mohamed", "Tariq Anwar El Sayed Ahmed", kind="person")
+    assert not result.match and result.review
+    assert result.explanation["name"]["capped"]["at"] == result.score
+    assert "differs on both sides" in result.explanation["summary"]
+    # An extra (dropped) part on one side only is not a conflict.
+    assert compare_names("Tariq Anwar El Sayed", "Tariq Anwar El Sayed Ahmed", kind="person").match

@@ -26,3 +26,9 @@ def test_learned_stats_weigh_frequent_tokens_low():
 
 def test_numbers_are_weak_evidence():
     assert compare_names("Sinar Jaya Manpower 2", "Sinar Jaya Manpower").match
+
+
+def test_a_country_name_on_one_side_marks_a_national_arm_for_review_not_a_match():
+    result = compare_names("Banco Santander S.A.", "Banco Santander Chile S.A.", kind="organisation")
+    assert not result.match and result.review
+    assert compare_names("Banco Santander Chile S.A.", "Banco Santander Chile", kind="organisation").match
