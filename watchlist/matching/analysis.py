@@ -3,6 +3,7 @@ stopwords (remembering what was set aside), and guesses whether it names an orga
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit
@@ -116,6 +117,11 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         tokens = kept or tokens
     set_aside = [{"text": p.text, "kind": p.kind} for p in found]
     return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind)
+
+
+# Screening analyses the same query and indexed names again when explaining hits: remember them.
+# The cached analyses are shared, so callers must treat them as read-only.
+analyse_name_cached = lru_cache(maxsize=16384)(analyse_name)
 
 
 def search_key(name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from typing import Iterable
 
-from .analysis import analyse_name
+from .analysis import analyse_name_cached as analyse_name
 from .compare import compare_analyses, default_stats
 from .config import MatchConfig
 from .explain import build_signals, combine, summary
@@ -17,8 +17,7 @@ from .stats import TokenStats
 CANDIDATES_PER_RESULT = 20
 MIN_CANDIDATES = 200
 # Stop scoring candidates once their estimate is this far (0-100 scale) below the current k-th best.
-ESTIMATE_MARGIN = 2.0
-MIN_EXTRA_SCORED = 5
+ESTIMATE_MARGIN = 1.0
 
 
 class MatchIndex:
@@ -106,14 +105,21 @@ class MatchIndex:
 
     def _score_candidates(self, analyses, by_kind, limit: int, wanted: int,
                           min_score: float) -> dict[int, tuple[float, str, str]]:
-        """Score candidates in order of their estimate, stopping when the rest cannot compete."""
+        """Score candidates in order of their estimate, stopping when the rest cannot compete.
+
+        Ranking is exact down to the review threshold: below it (names that are "probably not the
+        same") the list is filled with the best-estimated candidates once ``limit`` have been scored.
+        """
         found: dict[int, tuple[float, str, str]] = {}
         top: list[float] = []
+        exact_down_to = max(min_score, self.config.review_threshold)
         for scored, (name_id, estimate) in enumerate(self._names.candidates(analyses, wanted)):
             reachable = 100.0 * estimate + ESTIMATE_MARGIN
-            if min_score and reachable < min_score and scored >= MIN_EXTRA_SCORED:
+            if min_score and reachable < min_score:
                 break
-            if scored >= limit + MIN_EXTRA_SCORED and len(top) >= limit and reachable < top[0]:
+            if len(top) >= limit and reachable < top[0]:
+                break
+            if scored >= limit and reachable < exact_down_to:
                 break
             slot = self._names.owner[name_id]
             result = self._names.score(name_id, by_kind)

@@ -3,9 +3,10 @@ sound-alike and transliteration variants, joined words and acronyms, so a query 
 short list of candidates instead of scanning every name."""
 from __future__ import annotations
 
-import heapq
 import sys
 from array import array
+
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -13,7 +14,7 @@ from .analysis import NameAnalysis, analyse_name
 from .compare import compare_analyses
 from .config import MatchConfig
 from .stats import TokenStats
-from .tokens import joined_similarity, phonetic_key, spelling_key, token_similarity
+from .tokens import neighbour_similarities, phonetic_key, spelling_key
 from .vocabulary import name_variants
 
 KIND_CODES = {"organisation": 0, "person": 1, "any": 2}
@@ -21,6 +22,9 @@ KIND_NAMES = {code: kind for kind, code in KIND_CODES.items()}
 _ACRONYM = "#"
 # Query keys at least this heavy (weight x similarity) may bring in new candidates.
 DISTINCTIVE = 0.5
+SIMILAR_CACHE_SIZE = 100_000
+_NO_IDS = np.zeros(0, dtype=np.int32)
+_NO_ESTIMATES = np.zeros(0, dtype=np.float32)
 _SOUND = "~"
 _SPELLING = "="
 
@@ -39,6 +43,13 @@ def acronym(tokens: tuple[str, ...]) -> str | None:
     return "".join(t[0] for t in tokens) if 2 <= len(tokens) <= 6 else None
 
 
+def _stacked(postings: list[tuple[np.ndarray, tuple]]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """All name ids of several postings, with each key's (credit, query weight, indexed weight) repeated."""
+    ids = np.concatenate([posting for posting, _ in postings])
+    sizes = [len(posting) for posting, _ in postings]
+    return ids, [np.repeat([item[n] for _, item in postings], sizes) for n in (1, 2, 3)]
+
+
 class NameIndex:
     """Names of records (or officers) keyed by token; ``owner[name_id]`` is the record slot."""
 
@@ -49,10 +60,12 @@ class NameIndex:
         self.total_weight = array("f")
         self.originals: list[str] = []
         self.tokens: list[tuple[str, ...]] = []
-        self.postings: dict[str, array] = {}
+        self.postings: dict[str, array] = {}  # token -> ascending name ids
         self.fuzzy_keys: dict[str, list[str]] = {}
         self.dead: set[int] = set()
-        self._frequent_sets: dict[str, tuple[int, frozenset[int]]] = {}
+        self._arrays: dict[str, np.ndarray] = {}
+        self._similar: dict[str, list[tuple[str, float]]] = {}
+        self._weight_array = _NO_ESTIMATES
         # Vocabulary by (first two letters, length): searched directly for two-edit typos, which
         # the one-deletion keys cannot reach (e.g. two substituted letters).
         self.by_shape: dict[tuple[str, int], list[str]] = {}
@@ -77,7 +90,9 @@ class NameIndex:
         for key in keys:
             posting = self.postings.get(key)
             if posting is None:
-                posting = self.postings[key] = array("l")
+                posting = self.postings[key] = array("i")
+                if self._similar:  # a new word may be a near neighbour of any remembered query word
+                    self._similar.clear()
                 if key[0] != _ACRONYM:
                     self._add_fuzzy_keys(key)
             posting.append(name_id)
@@ -98,63 +113,79 @@ class NameIndex:
         """Recompute stored name weights after the token statistics changed."""
         weight = self.stats.weight
         self.total_weight = array("f", (sum(weight(t) for t in tokens) for tokens in self.tokens))
+        self._weight_array = _NO_ESTIMATES
 
     def similar_tokens(self, token: str) -> list[tuple[str, float]]:
-        """Indexed tokens that may be the same word as ``token``, with their similarity."""
+        """Indexed tokens that may be the same word as ``token``, with their similarity (memoised
+        until the vocabulary grows)."""
+        found = self._similar.get(token)
+        if found is None:
+            if len(self._similar) >= SIMILAR_CACHE_SIZE:
+                self._similar.clear()
+            found = self._similar[token] = self._find_similar_tokens(token)
+        return found
+
+    def _find_similar_tokens(self, token: str) -> list[tuple[str, float]]:
         found: dict[str, float] = {}
         if token in self.postings:
             found[token] = 1.0
         if len(token) >= self.config.min_length_for_edits[0] and token.isalpha():
             two_edits = len(token) >= self.config.min_length_for_edits[1]
-            keys = deletions(token, 1) | {token, _SOUND + phonetic_key(token), _SPELLING + spelling_key(token)}
-            pool: set[str] = set()
-            for key in keys:
+            # Sound-alike and spelling-variant neighbours are always checked; the rest can only be
+            # typos, so only those within the allowed edits (filtered in one rapidfuzz call) are.
+            same_sound = set(self.fuzzy_keys.get(_SOUND + phonetic_key(token), ()))
+            same_spelling = set(self.fuzzy_keys.get(_SPELLING + spelling_key(token), ()))
+            pool = same_sound | same_spelling
+            for key in deletions(token, 1) | {token}:
                 pool.update(self.fuzzy_keys.get(key, ()))
-                if key in self.postings and key[0] not in (_SOUND, _SPELLING):
+                if key in self.postings:
                     pool.add(key)
-            if two_edits:
+            if two_edits:  # two substituted letters share no one-deletion key: search by shape
                 for size in range(len(token) - 2, len(token) + 3):
                     shaped = self.by_shape.get((token[:2], size))
                     if shaped:
                         pool.update(match[0] for match in process.extract(
                             token, shaped, scorer=OSA.distance, score_cutoff=2, limit=None))
-            for other in pool:
-                if other not in found:
-                    similarity, _ = token_similarity(token, other, self.config, allow_initials=False)
-                    if similarity > 0:
-                        found[other] = similarity
+            pool.difference_update(found)
+            found.update(neighbour_similarities(token, list(pool), same_spelling, same_sound, self.config))
         for variant in name_variants().get(token, ()):
             if variant != token and variant in self.postings:
                 found.setdefault(variant, self.config.name_variant_similarity)
         return list(found.items())
 
-    def _query_keys(self, tokens: tuple[str, ...]) -> dict[str, float]:
-        """Index keys to look up for a query, each with the query weight it stands for."""
-        weight = self.stats.weight
-        keys: dict[str, float] = {}
+    def _query_keys(self, tokens: tuple[str, ...]) -> dict[str, tuple[float, float, float, float]]:
+        """Index keys to look up for a query, each as (strength, credit, query weight, indexed weight).
 
-        def offer(key: str, value: float) -> None:
-            if value > keys.get(key, 0.0):
-                keys[key] = value
+        Strength decides whether a key may bring in candidates; credit (similarity x both weights),
+        and the weights it covers on each side feed the score estimate (see ``_estimates``).
+        """
+        weight = self.stats.weight
+        keys: dict[str, tuple[float, float, float, float]] = {}
+
+        def offer(key: str, query_weight: float, key_weight: float, similarity: float) -> None:
+            # A misspelt generic word ("internatsional") is no more distinctive than the word itself.
+            strength = min(query_weight, key_weight) * similarity
+            if strength > keys.get(key, (0.0,))[0]:
+                keys[key] = (strength, similarity * (query_weight + key_weight), query_weight, key_weight)
 
         for token in tokens:
             token_weight = weight(token)
             for other, similarity in self.similar_tokens(token):
-                # A misspelt generic word ("internatsional") is no more distinctive than the word itself.
-                offer(other, min(token_weight, weight(other)) * similarity)
+                offer(other, token_weight, weight(other), similarity)
             for cut in range(2, len(token) - 1):
                 head, tail = token[:cut], token[cut:]
                 if head in self.postings and tail in self.postings:
-                    offer(head, token_weight / 2)
-                    offer(tail, token_weight / 2)
-            offer(_ACRONYM + token, token_weight * self.config.abbreviation_similarity)
+                    offer(head, token_weight / 2, weight(head), self.config.joined_words_similarity)
+                    offer(tail, token_weight / 2, weight(tail), self.config.joined_words_similarity)
+            offer(_ACRONYM + token, token_weight, token_weight, self.config.abbreviation_similarity)
         for first, second in zip(tokens, tokens[1:]):
             joined = first + second
             if joined in self.postings:
-                offer(joined, (weight(first) + weight(second)) * self.config.joined_words_similarity)
+                offer(joined, weight(first) + weight(second), weight(joined), self.config.joined_words_similarity)
         short = acronym(tokens)
         if short and short in self.postings:
-            offer(short, self.config.abbreviation_similarity)
+            pair_weight = sum(weight(t) for t in tokens)
+            offer(short, pair_weight, weight(short), self.config.abbreviation_similarity)
         return keys
 
     def candidates(self, queries: list[NameAnalysis], limit: int) -> list[tuple[int, float]]:
@@ -162,72 +193,94 @@ class NameIndex:
 
         Distinctive keys (weight >= DISTINCTIVE) collect candidates; generic keys only add to
         names already found, unless the query has nothing distinctive, so common words stay cheap.
+        Postings are summed with numpy, so a query costs little even when its words are frequent.
         """
-        best: dict[int, float] = {}
-        weights = self.total_weight
+        found_ids, found_estimates = [], []
         for query in queries:
-            keys = self._query_keys(query.tokens)
-            query_weight = sum(self.stats.weight(t) for t in query.tokens) or 1.0
-            found = [(key, value, self.postings[key]) for key, value in keys.items() if key in self.postings]
-            strong = [item for item in found if item[1] >= DISTINCTIVE]
-            weak = [item for item in found if item[1] < DISTINCTIVE]
-            if not strong:
-                strong, weak = self._seed_from_common(weak)
-            scores: dict[int, float] = {}
-            get = scores.get
-            for _key, value, posting in strong:
-                for name_id in posting:
-                    scores[name_id] = get(name_id, 0.0) + value
-            for key, value, posting in weak:
-                if len(posting) > len(scores):
-                    members = self._posting_set(key).intersection(scores)
-                else:
-                    members = set(posting).intersection(scores)
-                for name_id in members:
-                    scores[name_id] += value
-            conflict = self.config.conflict_factor
-            extra = min(self.config.person_extra_token_factor, self.config.organisation_extra_token_factor)
-            for name_id, value in scores.items():
-                # Upper-bound-like estimate of the final score, mirroring align._unmatched_penalty.
-                query_left = query_weight - value
-                record_left = weights[name_id] - value
-                if query_left > 0.05 and record_left > 0.05:
-                    penalty = conflict * (query_left + record_left)
-                else:
-                    penalty = extra * (max(query_left, 0.0) + max(record_left, 0.0))
-                estimate = 2.0 * value / (2.0 * value + penalty) if value > 0 else 0.0
-                if estimate > best.get(name_id, 0.0):
-                    best[name_id] = estimate
+            ids, estimates = self._estimates(query)
+            if len(ids):
+                found_ids.append(ids)
+                found_estimates.append(estimates)
+        if not found_ids:
+            return []
+        ids, estimates = np.concatenate(found_ids), np.concatenate(found_estimates)
+        if len(found_ids) > 1:  # several query names: keep each name's best estimate
+            order = np.lexsort((-estimates, ids))
+            ids, estimates = ids[order], estimates[order]
+            first = np.ones(len(ids), dtype=bool)
+            first[1:] = ids[1:] != ids[:-1]
+            ids, estimates = ids[first], estimates[first]
         if self.dead:
-            for name_id in self.dead.intersection(best):
-                del best[name_id]
-        if len(best) <= limit:
-            return sorted(best.items(), key=lambda item: -item[1])
-        return heapq.nlargest(limit, best.items(), key=lambda item: item[1])
+            alive = ~np.isin(ids, np.fromiter(self.dead, dtype=np.int64, count=len(self.dead)))
+            ids, estimates = ids[alive], estimates[alive]
+        if len(ids) > limit:
+            keep = np.argpartition(-estimates, limit - 1)[:limit]
+            ids, estimates = ids[keep], estimates[keep]
+        order = np.lexsort((ids, -estimates))
+        return list(zip(ids[order].tolist(), estimates[order].tolist()))
 
-    def _posting_set(self, key: str) -> frozenset[int]:
+    def _estimates(self, query: NameAnalysis) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate name ids for one query name and an upper-bound-like estimate of their score.
+
+        The estimate is align's formula applied to the keys each name shares with the query:
+        credit / (matched weight + penalty for the weight left unmatched on either side).
+        """
+        keys = self._query_keys(query.tokens)
+        found = [(self._array(key), item) for key, item in keys.items() if key in self.postings]
+        strong = [item for item in found if item[1][0] >= DISTINCTIVE]
+        weak = [item for item in found if item[1][0] < DISTINCTIVE]
+        if not strong:
+            strong, weak = self._seed_from_common(weak)
+        if not strong:
+            return _NO_IDS, _NO_ESTIMATES
+        ids, columns = _stacked(strong)
+        ids, inverse = np.unique(ids, return_inverse=True)
+        sums = [np.bincount(inverse, weights=column, minlength=len(ids)) for column in columns]
+        if weak:  # generic words only add to the names found above
+            weak_ids, weak_columns = _stacked(weak)
+            at = np.searchsorted(ids, weak_ids)
+            at[at == len(ids)] = 0
+            shared = ids[at] == weak_ids
+            for total, column in zip(sums, weak_columns):
+                total += np.bincount(at[shared], weights=column[shared], minlength=len(ids))
+        credit, query_matched, record_matched = sums
+        query_left = np.maximum((sum(self.stats.weight(t) for t in query.tokens) or 1.0) - query_matched, 0.0)
+        record_left = np.maximum(self._weights()[ids] - record_matched, 0.0)
+        # Mirrors align._unmatched_penalty: conflicts in full, one-sided extras discounted.
+        conflict = (query_left > 0.05) & (record_left > 0.05)
+        extra = min(self.config.person_extra_token_factor, self.config.organisation_extra_token_factor)
+        penalty = np.where(conflict, self.config.conflict_factor, extra) * (query_left + record_left)
+        return ids, np.minimum(credit / (query_matched + record_matched + penalty), 1.0)
+
+    def _array(self, key: str) -> np.ndarray:
+        """The posting of ``key`` as a sorted numpy array (cached until the posting grows)."""
         posting = self.postings[key]
-        cached = self._frequent_sets.get(key)
-        if cached is None or cached[0] != len(posting):
-            cached = self._frequent_sets[key] = (len(posting), frozenset(posting))
-        return cached[1]
+        cached = self._arrays.get(key)
+        if cached is None or len(cached) != len(posting):
+            # tobytes copies under the GIL, so a concurrent append never meets an exported buffer.
+            cached = self._arrays[key] = np.frombuffer(posting.tobytes(), dtype=np.int32)
+        return cached
 
-    def _seed_from_common(self, weak):
+    def _weights(self) -> np.ndarray:
+        if len(self._weight_array) != len(self.total_weight):
+            self._weight_array = np.frombuffer(self.total_weight.tobytes(), dtype=np.float32)
+        return self._weight_array
+
+    def _seed_from_common(self, weak: list[tuple[np.ndarray, tuple]]):
         """For queries made only of common words: seed from the rarest, or names having them all."""
         if not weak:
             return [], []
-        weak = sorted(weak, key=lambda item: len(item[2]))
+        weak = sorted(weak, key=lambda item: len(item[0]))
         cap = max(5000, len(self.originals) // 50)
-        if len(weak[0][2]) <= cap:
+        if len(weak[0][0]) <= cap:
             return weak[:1], weak[1:]
-        pool = self._posting_set(weak[0][0])
-        for key, _value, _posting in weak[1:]:
-            narrowed = pool.intersection(self._posting_set(key))
-            if not narrowed:
+        pool = weak[0][0]
+        for posting, _value in weak[1:]:
+            narrowed = np.intersect1d(pool, posting, assume_unique=True)
+            if not len(narrowed):
                 break
             pool = narrowed
-        seed = array("l", sorted(pool)[:cap])
-        return [("", weak[0][1], seed)], weak[1:]
+        return [(pool[:cap], weak[0][1])], weak[1:]
 
     def score(self, name_id: int, queries_by_kind: dict[str, list[NameAnalysis]]) -> tuple[float, str, str]:
         """Best (score, query name, indexed name) of one indexed name against the query names."""

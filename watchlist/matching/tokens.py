@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
@@ -57,7 +58,8 @@ def _known_distinct_names(a: str, b: str) -> bool:
 
 def allowed_edits(length: int, config: MatchConfig) -> int:
     """How many edits a token of this length may carry and still count as the same word."""
-    return sum(1 for minimum in config.min_length_for_edits if length >= minimum)
+    one, two, three = config.min_length_for_edits
+    return 0 if length < one else 1 if length < two else 2 if length < three else 3
 
 
 _CACHES: dict[int, dict[tuple[str, str, bool], tuple[float, str]]] = {}
@@ -127,3 +129,50 @@ def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -
     if not edits:
         return 0.0
     return config.joined_words_similarity * edit_similarity(token, joined, edits, config)
+
+
+def neighbour_similarities(token: str, others: list[str], same_spelling: set[str], same_sound: set[str],
+                           config: MatchConfig) -> dict[str, float]:
+    """``token_similarity(token, other, allow_initials=False)`` for many indexed words at once, for an
+    alphabetic ``token`` of at least 4 letters; ``same_spelling`` / ``same_sound`` are the words known
+    to share its spelling / sound key. Edit distances come from one rapidfuzz call instead of one each."""
+    found: dict[str, float] = {}
+    if not others:
+        return found
+    variants = name_variants().get(token, ())
+    table = common_tokens()
+    mine = table.get(token)
+    is_name = bool(mine and mine[1] != "org")
+    spelling = spelling_key(token)
+    sound_ok = len(phonetic_key(token)) >= 3
+    distances = process.cdist([token], others, scorer=OSA.distance, score_cutoff=3, workers=1)[0].tolist()
+    for other, distance in zip(others, distances):
+        if other == token:
+            found[other] = 1.0
+            continue
+        if len(other) < 2 or not other.isalpha():
+            continue
+        if other in variants:
+            found[other] = config.name_variant_similarity
+            continue
+        if abs(len(token) - len(other)) > 3:
+            continue
+        if is_name:
+            theirs = table.get(other)
+            if theirs and theirs[1] != "org":
+                continue
+        shorter = min(len(token), len(other))
+        if other in same_spelling or (len(other) < 4 and spelling == spelling_key(other)):
+            found[other] = config.transliteration_similarity
+            continue
+        edits = allowed_edits(shorter, config)
+        best = 0.0
+        if edits and abs(len(token) - len(other)) <= edits and distance <= edits:
+            best = max(0.0, 1.0 - config.typo_penalty * distance / max(len(token), len(other)))
+            if best and token[:2] != other[:2] and distance > 1:
+                best = 0.0
+        if shorter >= 4 and best < config.phonetic_similarity and sound_ok and other in same_sound:
+            best = config.phonetic_similarity
+        if best > 0:
+            found[other] = best
+    return found

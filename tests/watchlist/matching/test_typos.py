@@ -21,3 +21,19 @@ def test_sound_alike_spellings_match():
 
 def test_two_edits_are_only_forgiven_when_the_word_starts_the_same_way():
     assert not compare_names("Dangdi Mendoza", "Bangsi Mendoza", kind="person").match
+
+
+def test_bulk_neighbour_similarity_equals_pairwise_token_similarity():
+    from watchlist.matching import MatchConfig
+    from watchlist.matching.tokens import neighbour_similarities, phonetic_key, spelling_key, token_similarity
+
+    config = MatchConfig()
+    words = ["nguyen", "ngyuen", "nguyn", "phan", "pham", "fan", "mohamed", "muhammad", "mohammed", "ahmad",
+             "ahmed", "philip", "filip", "phillip", "lee", "li", "sinarjaya", "sinar", "jaya", "santos",
+             "santoz", "manpower", "manpowr", "internasional", "international", "schulze", "scholz", "x1"]
+    for token in [w for w in words if len(w) >= 4 and w.isalpha()]:
+        same_spelling = {w for w in words if len(w) >= 4 and w.isalpha() and spelling_key(w) == spelling_key(token)}
+        same_sound = {w for w in words if len(w) >= 4 and w.isalpha() and phonetic_key(w) == phonetic_key(token)}
+        bulk = neighbour_similarities(token, words, same_spelling, same_sound, config)
+        for word in words:
+            assert bulk.get(word, 0.0) == token_similarity(token, word, config, allow_initials=False)[0], (token, word)
