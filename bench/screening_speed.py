@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         return []
     results = []
     for size in [parse_size(s) for s in args.sizes.split(",") if s.strip()]:
-        brute = 40 if size <= 10_000 else 8 if size <= 100_000 else 0
+        brute = 60 if size <= 10_000 else 30 if size <= 100_000 else 0
         output = subprocess.run([sys.executable, __file__, "--single", str(size), "--brute", str(brute)],
                                 check=True, capture_output=True, text=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))

@@ -1,6 +1,6 @@
 """Fuzzy name matching for the watchlist: normalisation, pairwise comparison and a search index.
 
-Pure Python over rapidfuzz and anyascii; no web framework or database imports.
+Pure Python over rapidfuzz, numpy and anyascii; no web framework or database imports.
 """
 from .analysis import NameAnalysis, analyse_name, search_key
 from .compare import CompareResult, compare_names

@@ -50,6 +50,9 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[
         if len(many) < 2:
             continue
         firsts = [t[0] for t in many]
+        ends = [0]
+        for t in many:
+            ends.append(ends[-1] + len(t))
         for i, token in enumerate(one):
             if len(token) < 4:
                 continue
@@ -60,6 +63,8 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[
                 for size in (2, 3):
                     if j + size > len(many):
                         break
+                    if abs(ends[j + size] - ends[j] - len(token)) > 2:  # joined_similarity's own length test
+                        continue
                     similarity = joined_similarity(token, tuple(many[j:j + size]), config)
                     if similarity > 0:
                         group = tuple(range(j, j + size))

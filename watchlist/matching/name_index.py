@@ -236,8 +236,18 @@ class NameIndex:
         ids, columns = _stacked(strong)
         ids, inverse = np.unique(ids, return_inverse=True)
         sums = [np.bincount(inverse, weights=column, minlength=len(ids)) for column in columns]
-        if weak:  # generic words only add to the names found above
-            weak_ids, weak_columns = _stacked(weak)
+        # Generic words only add to the names found above: a long posting is probed with those
+        # names, short ones are stacked and probed into them.
+        short = [item for item in weak if len(item[0]) <= 4 * len(ids)]
+        for posting, item in weak:
+            if len(posting) > 4 * len(ids):
+                at = np.searchsorted(posting, ids)
+                at[at == len(posting)] = 0
+                shared = posting[at] == ids
+                for total, value in zip(sums, item[1:]):
+                    total[shared] += value
+        if short:
+            weak_ids, weak_columns = _stacked(short)
             at = np.searchsorted(ids, weak_ids)
             at[at == len(ids)] = 0
             shared = ids[at] == weak_ids
