@@ -75,7 +75,10 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[
 
 
 def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tuple]:
-    """Token pairs where one side's token spells the initials of a run of the other's ("pla")."""
+    """Token pairs where one side's token spells the initials of the other's words: of the whole name
+    ("pla" for "people liberation army"), or of a run inside it for short acronyms ("us" in "united
+    states department of state"). A longer word that happens to spell the initials of a few words
+    inside a longer name ("saro" in "Somchai Asia Recruitment Overseas Limited") is not an acronym."""
     found = []
     similarity = config.abbreviation_similarity if max_size > 3 else config.initial_similarity
     for one, many, flip in ((left, right, False), (right, left, True)):
@@ -84,7 +87,7 @@ def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tupl
         initials = "".join(t[0] for t in many)
         for i, token in enumerate(one):
             size = len(token)
-            if not 2 <= size <= max_size or size > len(many):
+            if not 2 <= size <= max_size or size > len(many) or (size > 3 and size != len(many)):
                 continue
             start = initials.find(token)
             while start >= 0 and not has_digit(token):

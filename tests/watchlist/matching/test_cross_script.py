@@ -17,3 +17,9 @@ def test_thai_company_names_with_legal_forms_match():
 def test_abbreviation_matches_its_expansion():
     assert compare_names("U.S. Department of State", "United States Department of State",
                          kind="organisation").match
+
+
+def test_a_word_spelling_the_initials_of_a_few_words_inside_a_longer_name_is_not_an_acronym():
+    result = compare_names("Maju Trading", "Mega Abadi Jaya Utama Recruitment", kind="organisation")
+    assert not result.match and not result.review
+    assert compare_names("MAJU", "Mega Abadi Jaya Utama", kind="organisation").match
