@@ -77,7 +77,7 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[
 def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tuple]:
     """Token pairs where one side's token spells the initials of the other's words: of the whole name
     ("pla" for "people liberation army"), or of a run inside it for short acronyms ("us" in "united
-    states department of state"). A longer word that happens to spell the initials of a few words
+    states department of state", "jc" in "jean claude juncker"). A longer word that happens to spell the initials of a few words
     inside a longer name ("saro" in "Somchai Asia Recruitment Overseas Limited") is not an acronym."""
     found = []
     similarity = config.abbreviation_similarity if max_size > 3 else config.initial_similarity

@@ -13,8 +13,9 @@ from rapidfuzz.distance import OSA
 from .analysis import NameAnalysis, analyse_name
 from .compare import compare_analyses
 from .config import MatchConfig
+from .estimate import estimate_scores
 from .stats import TokenStats
-from .tokens import neighbour_similarities, phonetic_key, spelling_key
+from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key
 from .vocabulary import name_variants
 
 KIND_CODES = {"organisation": 0, "person": 1, "any": 2}
@@ -41,13 +42,6 @@ def deletions(token: str, depth: int) -> set[str]:
 def acronym(tokens: tuple[str, ...]) -> str | None:
     """Initials of a multi-word name ("peoples liberation army" -> "pla"), if 2-6 words long."""
     return "".join(t[0] for t in tokens) if 2 <= len(tokens) <= 6 else None
-
-
-def _stacked(postings: list[tuple[np.ndarray, tuple]]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """All name ids of several postings, with each key's (credit, query weight, indexed weight) repeated."""
-    ids = np.concatenate([posting for posting, _ in postings])
-    sizes = [len(posting) for posting, _ in postings]
-    return ids, [np.repeat([item[n] for _, item in postings], sizes) for n in (1, 2, 3)]
 
 
 class NameIndex:
@@ -153,20 +147,31 @@ class NameIndex:
                 found.setdefault(variant, self.config.name_variant_similarity)
         return list(found.items())
 
-    def _query_keys(self, tokens: tuple[str, ...]) -> dict[str, tuple[float, float, float, float]]:
-        """Index keys to look up for a query, each as (strength, credit, query weight, indexed weight).
+    def _one_edit_neighbours(self, word: str) -> set[str]:
+        """Indexed words that may be ``word`` or one edit away from it (sharing a one-deletion key)."""
+        found = {word} if word in self.postings else set()
+        if len(word) >= self.config.min_length_for_edits[0] and word.isalpha():
+            for key in deletions(word, 1) | {word}:
+                found.update(self.fuzzy_keys.get(key, ()))
+                if key in self.postings:
+                    found.add(key)
+        return found
+
+    def _query_keys(self, tokens: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
+        """Index keys to look up for a query, each as (strength, credit, query weight, indexed weight, acronym).
 
         Strength decides whether a key may bring in candidates; credit (similarity x both weights),
         and the weights it covers on each side feed the score estimate (see ``_estimates``).
         """
         weight = self.stats.weight
-        keys: dict[str, tuple[float, float, float, float]] = {}
+        keys: dict[str, tuple[float, ...]] = {}
 
-        def offer(key: str, query_weight: float, key_weight: float, similarity: float) -> None:
+        def offer(key: str, query_weight: float, key_weight: float, similarity: float, whole: bool = False) -> None:
             # A misspelt generic word ("internatsional") is no more distinctive than the word itself.
-            strength = min(query_weight, key_weight) * similarity
+            strength = (query_weight if whole else min(query_weight, key_weight)) * similarity
             if strength > keys.get(key, (0.0,))[0]:
-                keys[key] = (strength, similarity * (query_weight + key_weight), query_weight, key_weight)
+                keys[key] = (strength, similarity * (query_weight + key_weight), query_weight, key_weight,
+                             similarity if whole else 0.0)
 
         for token in tokens:
             token_weight = weight(token)
@@ -177,11 +182,14 @@ class NameIndex:
                 if head in self.postings and tail in self.postings:
                     offer(head, token_weight / 2, weight(head), self.config.joined_words_similarity)
                     offer(tail, token_weight / 2, weight(tail), self.config.joined_words_similarity)
-            offer(_ACRONYM + token, token_weight, token_weight, self.config.abbreviation_similarity)
+            # An acronym covers the indexed name's every word: its weight on that side is filled in later.
+            offer(_ACRONYM + token, token_weight, 0.0, self.config.abbreviation_similarity, whole=True)
         for first, second in zip(tokens, tokens[1:]):
-            joined = first + second
-            if joined in self.postings:
-                offer(joined, weight(first) + weight(second), weight(joined), self.config.joined_words_similarity)
+            # Two query words written as one indexed word, exactly or with one typo ("naba chan", "nabahan").
+            for other in self._one_edit_neighbours(first + second):
+                similarity = joined_similarity(other, (first, second), self.config)
+                if similarity > 0:
+                    offer(other, weight(first) + weight(second), weight(other), similarity)
         short = acronym(tokens)
         if short and short in self.postings:
             pair_weight = sum(weight(t) for t in tokens)
@@ -233,34 +241,8 @@ class NameIndex:
             strong, weak = self._seed_from_common(weak)
         if not strong:
             return _NO_IDS, _NO_ESTIMATES
-        ids, columns = _stacked(strong)
-        ids, inverse = np.unique(ids, return_inverse=True)
-        sums = [np.bincount(inverse, weights=column, minlength=len(ids)) for column in columns]
-        # Generic words only add to the names found above: a long posting is probed with those
-        # names, short ones are stacked and probed into them.
-        short = [item for item in weak if len(item[0]) <= 4 * len(ids)]
-        for posting, item in weak:
-            if len(posting) > 4 * len(ids):
-                at = np.searchsorted(posting, ids)
-                at[at == len(posting)] = 0
-                shared = posting[at] == ids
-                for total, value in zip(sums, item[1:]):
-                    total[shared] += value
-        if short:
-            weak_ids, weak_columns = _stacked(short)
-            at = np.searchsorted(ids, weak_ids)
-            at[at == len(ids)] = 0
-            shared = ids[at] == weak_ids
-            for total, column in zip(sums, weak_columns):
-                total += np.bincount(at[shared], weights=column[shared], minlength=len(ids))
-        credit, query_matched, record_matched = sums
-        query_left = np.maximum((sum(self.stats.weight(t) for t in query.tokens) or 1.0) - query_matched, 0.0)
-        record_left = np.maximum(self._weights()[ids] - record_matched, 0.0)
-        # Mirrors align._unmatched_penalty: conflicts in full, one-sided extras discounted.
-        conflict = (query_left > 0.05) & (record_left > 0.05)
-        extra = min(self.config.person_extra_token_factor, self.config.organisation_extra_token_factor)
-        penalty = np.where(conflict, self.config.conflict_factor, extra) * (query_left + record_left)
-        return ids, np.minimum(credit / (query_matched + record_matched + penalty), 1.0)
+        query_weight = sum(self.stats.weight(t) for t in query.tokens) or 1.0
+        return estimate_scores(strong, weak, query_weight, self._weights(), self.config)
 
     def _array(self, key: str) -> np.ndarray:
         """The posting of ``key`` as a sorted numpy array (cached until the posting grows)."""
