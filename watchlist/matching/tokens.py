@@ -97,13 +97,14 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
     variants = name_variants().get(a)
     if variants and b in variants:
         return config.name_variant_similarity, "name variant"
-    if abs(len(a) - len(b)) > 3 or _known_distinct_names(a, b):
+    if abs(len(a) - len(b)) > 3:
+        return 0.0, ""
+    if spelling_key(a) == spelling_key(b):  # "hasan" / "hassan": one name, two spellings
+        return config.transliteration_similarity, "transliteration variant"
+    if _known_distinct_names(a, b):
         return 0.0, ""
     edits = allowed_edits(shorter, config)
     best, how = 0.0, ""
-    folded_a, folded_b = spelling_key(a), spelling_key(b)
-    if folded_a == folded_b:
-        return config.transliteration_similarity, "transliteration variant"
     if edits and abs(len(a) - len(b)) <= edits:
         best = edit_similarity(a, b, edits, config)
         if best and a[:2] != b[:2] and OSA.distance(a, b) > 1:
@@ -157,14 +158,14 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
             continue
         if abs(len(token) - len(other)) > 3:
             continue
+        if other in same_spelling or (len(other) < 4 and spelling == spelling_key(other)):
+            found[other] = config.transliteration_similarity
+            continue
         if is_name:
             theirs = table.get(other)
             if theirs and theirs[1] != "org":
                 continue
         shorter = min(len(token), len(other))
-        if other in same_spelling or (len(other) < 4 and spelling == spelling_key(other)):
-            found[other] = config.transliteration_similarity
-            continue
         edits = allowed_edits(shorter, config)
         best = 0.0
         if edits and abs(len(token) - len(other)) <= edits and distance <= edits:

@@ -53,3 +53,8 @@ def test_a_differing_name_part_on_each_side_is_review_at_most_however_long_the_n
     assert "differs on both sides" in result.explanation["summary"]
     # An extra (dropped) part on one side only is not a conflict.
     assert compare_names("Tariq Anwar El Sayed", "Tariq Anwar El Sayed Ahmed", kind="person").match
+
+
+def test_two_spellings_of_one_common_name_are_the_same_name_but_two_common_names_are_not():
+    assert compare_names("Hasan Rohani", "Hassan Rouhani", kind="person").match
+    assert not compare_names("Phan Van Long", "Pham Van Long", kind="person").match
