@@ -5,9 +5,10 @@ import pytest
 from sqlalchemy import text
 
 from registry import create_app
+from registry.config import normalise_database_url
 from registry.extensions import db
 
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+TEST_DATABASE_URL = normalise_database_url(os.environ.get("TEST_DATABASE_URL") or "") or None
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from registry import create_app
+from registry.config import normalise_database_url
 from registry.extensions import db
 
 
 @pytest.fixture
 def empty_database_url(tmp_path):
-    url = os.environ.get("TEST_DATABASE_URL")
+    url = normalise_database_url(os.environ.get("TEST_DATABASE_URL") or "")
     if not url:
         yield f"sqlite:///{tmp_path / 'migrations.db'}"
         return
