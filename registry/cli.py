@@ -13,14 +13,16 @@ registry_cli = AppGroup("registry", help="Registry maintenance: bulk import and 
 @click.argument("file", type=click.File("r", encoding="utf-8-sig"))
 @click.option("--dry-run", is_flag=True, help="Validate and report, write nothing.")
 @click.option("--authority", default=None, help="Issuing authority recorded on new licences.")
-def import_agencies_command(file, dry_run, authority):
+@click.option("--no-screen", is_flag=True,
+              help="Do not screen new agencies for repeat offenders (first load of a register into an empty registry).")
+def import_agencies_command(file, dry_run, authority, no_screen):
     """Import agencies and licences from a CSV (idempotent on country + licence number; all or nothing)."""
     from registry.imports.agency_import import import_agencies
 
     with click.progressbar(length=max(sum(1 for _ in file) - 1, 0), label="Importing", file=sys.stderr) as bar:
         file.seek(0)
         report = import_agencies(file, cli_actor(f"import-agencies {file.name}"), dry_run=dry_run,
-                                 authority=authority, progress=bar.update)
+                                 authority=authority, progress=bar.update, screen=not no_screen)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     if report.errors:
@@ -28,6 +30,9 @@ def import_agencies_command(file, dry_run, authority):
     verb = "Would create" if dry_run else "Created"
     click.echo(f"{verb} {report.created}, updated {report.updated}, unchanged {report.unchanged}"
                f"{' (dry run: nothing written)' if dry_run else ''}.")
+    if report.flagged:
+        click.echo(f"{report.flagged} possible repeat offender(s) {'would go' if dry_run else 'went'} to the review "
+                   f"queue (GET /api/v1/flags).")
 
 
 @click.command("seed-demo")

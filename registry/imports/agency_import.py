@@ -18,6 +18,7 @@ from registry.licences import service as licences
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
 from watchlist.matching import search_key
+from watchlist.screening.flags import flag_agency
 
 # CSV status -> the action that reaches it from an active licence
 STATUS_ACTION = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel", "surrendered": "surrender"}
@@ -29,6 +30,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    flagged: int = 0
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
 
@@ -37,15 +39,19 @@ class ImportReport:
         return not self.errors
 
 
-def import_agencies(stream, actor: Actor, dry_run: bool = False, authority: str | None = None, progress=None) -> ImportReport:
-    """Validate every row, then write all rows in one transaction (or nothing, on any error or a dry run)."""
+def import_agencies(stream, actor: Actor, dry_run: bool = False, authority: str | None = None, progress=None,
+                    screen: bool = True) -> ImportReport:
+    """Validate every row, then write all rows in one transaction (or nothing, on any error or a dry run).
+
+    New agencies are screened like agencies created one by one (``screen``): possible repeat offenders go
+    to the review queue and are counted in ``flagged``; changed ones are screened by the update itself."""
     rows, errors = read_rows(stream)
     report = ImportReport(errors=errors, dry_run=dry_run)
     if errors:
         return report
     try:
         with transaction():
-            _apply(rows, report, actor, authority, progress)
+            _apply(rows, report, actor, authority, progress, screen)
             if report.errors or dry_run:
                 raise Rollback()
     except Rollback:
@@ -53,11 +59,14 @@ def import_agencies(stream, actor: Actor, dry_run: bool = False, authority: str 
     return report
 
 
-def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority: str | None, progress) -> None:
+def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority: str | None, progress,
+           screen: bool) -> None:
     existing = _existing_licences({r.country for r in rows})
     new = [r for r in rows if (r.country, r.licence_no) not in existing]
-    _bulk_create(new, actor, authority)
+    created = _bulk_create(new, actor, authority)
     report.created = len(new)
+    if screen:
+        report.flagged += _screen_new(created, actor)
     if progress:
         progress(len(new))
     loaded = _preload(  # noqa: F841 - keeps the preloaded objects alive during the loop
@@ -76,6 +85,17 @@ def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority:
         if progress:
             progress(1)
     db.session.flush()
+
+
+def _screen_new(agency_ids: list[int], actor: Actor, chunk: int = 500) -> int:
+    """Screen newly imported agencies against adverse records, as a one-by-one creation would; returns the flag count."""
+    flagged = 0
+    for start in range(0, len(agency_ids), chunk):
+        batch = db.session.scalars(select(Agency).where(Agency.id.in_(agency_ids[start:start + chunk]))
+                                   .options(selectinload(Agency.officers), selectinload(Agency.other_names))).all()
+        for agency in batch:
+            flagged += len(flag_agency(agency, actor, "import.create"))
+    return flagged
 
 
 def _preload(licence_ids: list[int], chunk: int = 500) -> list[Licence]:
@@ -116,10 +136,11 @@ def _insert_with_ids(model, values: list[dict]) -> list[int]:
     return ids
 
 
-def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> None:
-    """Insert agencies, names, officers, licences and their actions with a few multi-row statements."""
+def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> list[int]:
+    """Insert agencies, names, officers, licences and their actions with a few multi-row statements; returns
+    the new agencies' ids."""
     if not rows:
-        return
+        return []
     now, on = utcnow(), today()
     agency_ids = _insert_with_ids(Agency, [
         {"name": r.name, "search_key": search_key(r.name), "country": r.country, "registration_no": r.registration_no,
@@ -155,6 +176,7 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
         db.session.execute(LicenceAction.__table__.insert(), actions)
     record_audit_bulk(actor, [{"action": "import.create", "entity_type": "licence", "entity_id": lic_id,
                                "after": _audit_view(a, r)} for lic_id, a, r in zip(licence_ids, agency_ids, rows)])
+    return agency_ids
 
 
 def _audit_view(agency_id: int, row: AgencyRow) -> dict:

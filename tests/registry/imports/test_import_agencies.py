@@ -79,3 +79,27 @@ def test_unreachable_status_on_reimport_is_a_row_error(app, tmp_path):
     _import(app, tmp_path, GOOD)
     result = _import(app, tmp_path, GOOD.replace("2027-01-01,revoked", "2027-01-01,active"))
     assert result.exit_code != 0 and "line 4" in result.output and "revoked" in result.output
+
+
+REOPENED = HEADER + (
+    "ID,P3MI/900/2026,PT Cahaya Baru Penempatan,,REG-900,,,,,Jo Velasquin (director),land_based,2026-01-01,2029-01-01,active\n"
+    "ID,P3MI/901/2026,PT Ombak Biru Tenaga,,REG-901,,,,,Ria Santoso (director),land_based,2026-01-01,2029-01-01,active\n"
+)
+
+
+def test_imported_agency_run_by_a_revoked_agencys_officer_is_flagged(app, tmp_path, client, admin):
+    _import(app, tmp_path, GOOD.replace("2028-01-01,active", "2028-01-01,revoked"))
+    result = _import(app, tmp_path, REOPENED)
+    assert result.exit_code == 0, result.output
+    assert "2 possible repeat offender(s) went to the review queue" in result.output
+    flags = client.get("/api/v1/flags?status=open", headers=admin).get_json()["items"]
+    assert sorted((f["trigger"], f["source_label"], f["candidate_label"]) for f in flags) == [
+        ("import.create", "Agency PT Cahaya Baru Penempatan (ID)", "Tolvaren Manpower Inc. (licence_revoked)"),
+        ("import.create", "Director Jo Velasquin of agency PT Cahaya Baru Penempatan", "Jo Velasquin (licence_revoked)")]
+
+
+def test_import_without_screening_raises_no_flags(app, tmp_path, client, admin):
+    _import(app, tmp_path, GOOD.replace("2028-01-01,active", "2028-01-01,revoked"))
+    result = _import(app, tmp_path, REOPENED, "--no-screen")
+    assert result.exit_code == 0 and "review queue" not in result.output
+    assert client.get("/api/v1/flags", headers=admin).get_json()["total"] == 0
