@@ -112,6 +112,24 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
     if len(candidates) > 1:
         candidates.sort(key=lambda m: (-m[0], -(sum(left_weights[i] for i in m[1])
                                                 + sum(right_weights[j] for j in m[2])), len(m[1]) + len(m[2])))
+    credited, matched_total = _pick(candidates, result, len(left), len(right))
+    if result.left_unmatched and result.right_unmatched and any(_is_run_acronym(m, left, right) for m in result.matches):
+        # An acronym of a few words inside a name ("AA" in "Al Ameen Trust") counts only when the rest does not conflict.
+        result = Alignment(0.0, left_weights=left_weights, right_weights=right_weights)
+        kept = [c for c in candidates if c[3] != "abbreviation" or not _is_run_acronym(TokenMatch(c[1], c[2], c[0], c[3]), left, right)]
+        credited, matched_total = _pick(kept, result, len(left), len(right))
+    if result.matches:
+        countries = country_words()
+        conflict = kind == "organisation" and (
+            any(left[i] in countries for i in result.left_unmatched)
+            or any(right[j] in countries for j in result.right_unmatched))
+        penalty = _unmatched_penalty(result, kind, config, conflict or _acronym_leaves_words(result, left, right))
+        result.score = round(100.0 * credited / (matched_total + penalty), 1)
+    return result
+
+
+def _pick(candidates: list[tuple], result: Alignment, left_size: int, right_size: int) -> tuple[float, float]:
+    """Take the best non-overlapping groups into ``result``; return (credited, matched) weight."""
     used_left: set[int] = set()
     used_right: set[int] = set()
     credited = matched_total = 0.0
@@ -121,29 +139,41 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
         used_left.update(lefts)
         used_right.update(rights)
         result.matches.append(TokenMatch(lefts, rights, similarity, how))
-        group = sum(left_weights[i] for i in lefts) + sum(right_weights[j] for j in rights)
+        group = sum(result.left_weights[i] for i in lefts) + sum(result.right_weights[j] for j in rights)
         credited += similarity * group
         matched_total += group
-    result.left_unmatched = [i for i in range(len(left)) if i not in used_left]
-    result.right_unmatched = [j for j in range(len(right)) if j not in used_right]
-    if result.matches:
-        countries = country_words()
-        national_arm = kind == "organisation" and (
-            any(left[i] in countries for i in result.left_unmatched)
-            or any(right[j] in countries for j in result.right_unmatched))
-        penalty = _unmatched_penalty(result, kind, config, national_arm)
-        result.score = round(100.0 * credited / (matched_total + penalty), 1)
-    return result
+    result.left_unmatched = [i for i in range(left_size) if i not in used_left]
+    result.right_unmatched = [j for j in range(right_size) if j not in used_right]
+    return credited, matched_total
 
 
-def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig, national_arm: bool = False) -> float:
+def _is_run_acronym(match: TokenMatch, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """An abbreviation standing for some, not all, of the other name's words."""
+    return match.how == "abbreviation" and (1 < len(match.left) < len(left) or 1 < len(match.right) < len(right))
+
+
+def _acronym_leaves_words(result: Alignment, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """An acronym that stands for the other whole name leaves nothing for the other words of its own
+    name to match, so those words conflict ("AL" for "Arenas Loreto" while "Ameen Trust" is left over)."""
+    for m in result.matches:
+        if m.how != "abbreviation":
+            continue
+        if len(m.left) == 1 and len(m.right) == len(right) and result.left_unmatched:
+            return True
+        if len(m.right) == 1 and len(m.left) == len(left) and result.right_unmatched:
+            return True
+    return False
+
+
+def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig, conflict: bool = False) -> float:
     """Weight of unmatched tokens: conflicts in full (and more), one-sided extras discounted.
 
-    A country name on one side only ("Banco Santander Chile") names a national arm, a separate
-    legal entity, so it counts as a conflict too."""
+    ``conflict`` marks one-sided words that still contradict the other name: a country name on one
+    side only ("Banco Santander Chile" names a national arm, a separate legal entity), or words beside
+    an acronym that already stands for the other whole name."""
     left_extra = sum(result.left_weights[i] for i in result.left_unmatched)
     right_extra = sum(result.right_weights[j] for j in result.right_unmatched)
-    if (left_extra and right_extra) or national_arm:
+    if (left_extra and right_extra) or conflict:
         return (left_extra + right_extra) * config.conflict_factor
     covered_tokens = len(result.right_weights) if left_extra else len(result.left_weights)
     if kind == "organisation":

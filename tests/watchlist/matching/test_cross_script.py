@@ -23,3 +23,20 @@ def test_a_word_spelling_the_initials_of_a_few_words_inside_a_longer_name_is_not
     result = compare_names("Maju Trading", "Mega Abadi Jaya Utama Recruitment", kind="organisation")
     assert not result.match and not result.review
     assert compare_names("MAJU", "Mega Abadi Jaya Utama", kind="organisation").match
+
+
+def test_words_left_beside_an_acronym_of_the_other_whole_name_are_a_conflict():
+    # "AL" spells "Arenas Loreto", but then "Ameen Trust" has nothing left to match: not the same entity.
+    result = compare_names("Al Ameen Trust", "Arenas de Loreto", kind="organisation")
+    assert not result.match and not result.review
+    assert compare_names("PLA", "People's Liberation Army", kind="organisation").match
+    assert compare_names("SJM Recruitment", "Sinar Jaya Manpower Recruitment", kind="organisation").match
+
+
+def test_an_acronym_of_a_few_words_inside_a_name_counts_only_when_the_rest_does_not_conflict():
+    assert compare_names("AA Energy", "Al Ameen Energy", kind="organisation").match
+    assert compare_names("US Department of State", "United States Department of State", kind="organisation").match
+    result = compare_names("Al Ameen Trust", "AA Energy FZCO", kind="organisation")
+    assert not result.match and not result.review
+    assert compare_names("AA Energy", "Al Ameen Energy Services", kind="organisation").match
+    assert compare_names("JC Juncker", "Jean Claude Marie Juncker", kind="person").review
