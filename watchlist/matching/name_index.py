@@ -178,10 +178,15 @@ class NameIndex:
             for other, similarity in self.similar_tokens(token):
                 offer(other, token_weight, weight(other), similarity)
             for cut in range(2, len(token) - 1):
+                # One query word written as two indexed words, the second maybe with a typo ("alharamein").
                 head, tail = token[:cut], token[cut:]
-                if head in self.postings and tail in self.postings:
-                    offer(head, token_weight / 2, weight(head), self.config.joined_words_similarity)
-                    offer(tail, token_weight / 2, weight(tail), self.config.joined_words_similarity)
+                if head not in self.postings:
+                    continue
+                for other in self._one_edit_neighbours(tail):
+                    similarity = joined_similarity(token, (head, other), self.config)
+                    if similarity > 0:
+                        offer(head, token_weight / 2, weight(head), similarity)
+                        offer(other, token_weight / 2, weight(other), similarity)
             # An acronym covers the indexed name's every word: its weight on that side is filled in later.
             offer(_ACRONYM + token, token_weight, 0.0, self.config.abbreviation_similarity, whole=True)
         for first, second in zip(tokens, tokens[1:]):
