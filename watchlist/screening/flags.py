@@ -32,8 +32,9 @@ def _raise(source_ref: str, source_label: str, hit: dict, trigger: str, country:
         return None
     candidate = {k: hit[k] for k in ("record", "source", "type", "name", "country", "standing", "agency_id",
                                      "agency_name", "subject_id", "external_id", "licence_history")}
+    standing = (hit["standing"] or "unknown").replace("_", " ")  # plain words: "licence revoked"
     flag = Flag(source_ref=source_ref, source_label=source_label[:400], candidate_ref=hit["record"],
-                candidate_label=f"{hit['name']} ({hit['standing']})"[:400], trigger=trigger, country=country,
+                candidate_label=f"{hit['name']} ({standing})"[:400], trigger=trigger, country=country,
                 score=hit["score"], match=hit["match"], explanation=hit["explanation"], candidate=candidate)
     db.session.add(flag)
     db.session.flush()

@@ -94,8 +94,8 @@ def test_imported_agency_run_by_a_revoked_agencys_officer_is_flagged(app, tmp_pa
     assert "2 possible repeat offender(s) went to the review queue" in result.output
     flags = client.get("/api/v1/flags?status=open", headers=admin).get_json()["items"]
     assert sorted((f["trigger"], f["source_label"], f["candidate_label"]) for f in flags) == [
-        ("import.create", "Agency PT Cahaya Baru Penempatan (ID)", "Tolvaren Manpower Inc. (licence_revoked)"),
-        ("import.create", "Director Jo Velasquin of agency PT Cahaya Baru Penempatan", "Jo Velasquin (licence_revoked)")]
+        ("import.create", "Agency PT Cahaya Baru Penempatan (ID)", "Tolvaren Manpower Inc. (licence revoked)"),
+        ("import.create", "Director Jo Velasquin of agency PT Cahaya Baru Penempatan", "Jo Velasquin (licence revoked)")]
 
 
 def test_import_without_screening_raises_no_flags(app, tmp_path, client, admin):
