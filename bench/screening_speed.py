@@ -62,29 +62,34 @@ def make_queries(names: list[tuple[str, str]], count: int, seed: int) -> list[Qu
     return queries
 
 
-def brute_force(index_records: list[Record], query: Query, limit: int) -> list[tuple[float, str]]:
-    """Top ``limit`` (score, record id) by comparing the query with every record's names."""
+def brute_force(index: MatchIndex, index_records: list[Record], query: Query, limit: int) -> list[tuple[float, str]]:
+    """Top ``limit`` (score, record id) by comparing the query with every record's names, with the index's
+    own token weights and thresholds."""
     scored = []
     for record in index_records:
-        best = max(compare_names(query.name, name, record.kind).score for name in record.names)
+        best = max(compare_names(query.name, name, record.kind, stats=index.stats, config=index.config).score
+                   for name in record.names)
         scored.append((best, record.id))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return scored[:limit]
 
 
-def recall(index: MatchIndex, records: list[Record], queries: list[Query], floor: float) -> dict:
-    """Share of brute force's top-10 (with score >= floor) the index also returns (ties count)."""
-    wanted = found = 0
+def recall(index: MatchIndex, records: list[Record], queries: list[Query], floors: dict[str, float]) -> dict:
+    """For each floor: share of brute force's top-10 with score >= floor that the index also returns
+    (a brute-force hit tied with the index's 10th counts as found). One brute-force scan per query."""
+    counts = {label: [0, 0] for label in floors}
     for query in queries:
-        truth = [item for item in brute_force(records, query, 10) if item[0] >= floor and item[0] > 0]
+        top = brute_force(index, records, query, 10)
         hits = index.query(query, limit=10)
         ids = {hit.record_id for hit in hits}
-        scores = sorted((hit.score for hit in hits), reverse=True)
-        for score, record_id in truth:  # a brute-force hit tied with the index's 10th counts as found
-            wanted += 1
-            tie = len(scores) == 10 and score <= scores[-1]
-            found += record_id in ids or tie
-    return {"queries": len(queries), "relevant": wanted, "recall": round(found / wanted, 4) if wanted else None}
+        tenth = hits[-1].score if len(hits) == 10 else None
+        for label, floor in floors.items():
+            for score, record_id in top:
+                if score >= floor and score > 0:
+                    counts[label][0] += 1
+                    counts[label][1] += record_id in ids or (tenth is not None and score <= tenth)
+    return {label: {"queries": len(queries), "relevant": wanted, "recall": round(found / wanted, 4) if wanted else None}
+            for label, (wanted, found) in counts.items()}
 
 
 def run_size(size: int, brute_queries: int, timed_queries: int) -> dict:
@@ -132,8 +137,9 @@ def run_size(size: int, brute_queries: int, timed_queries: int) -> dict:
     }
     if brute_queries:
         sample = make_queries(names, brute_queries, seed=size + 5)
-        result["recall_vs_brute_force_review_level"] = recall(index, records, sample, config.review_threshold)
-        result["recall_vs_brute_force_any_score"] = recall(index, records, sample, 0.0)
+        found = recall(index, records, sample, {"review_level": config.review_threshold, "any_score": 0.0})
+        result["recall_vs_brute_force_review_level"] = found["review_level"]
+        result["recall_vs_brute_force_any_score"] = found["any_score"]
     return result
 
 
@@ -150,7 +156,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
         return []
     results = []
     for size in [parse_size(s) for s in args.sizes.split(",") if s.strip()]:
-        brute = 60 if size <= 10_000 else 30 if size <= 100_000 else 0
+        brute = 100 if size <= 10_000 else 60 if size <= 100_000 else 0
         output = subprocess.run([sys.executable, __file__, "--single", str(size), "--brute", str(brute)],
                                 check=True, capture_output=True, text=True).stdout
         results.append(json.loads(output.strip().splitlines()[-1]))
