@@ -35,6 +35,9 @@ def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase
             tokens, changed = tokens[hit[0]:], True
             continue
         hit = table.match_ending_at(tokens, len(tokens))
+        misspelt = table.misspelt_ending_at(tokens, len(tokens))  # "Joynt Stock Company": longer than "Company"
+        if misspelt and (hit is None or misspelt[0] > hit[0]):
+            hit = misspelt
         if hit and hit[1].position != "prefix" and (hit[1].strong or allow_weak) and hit[0] < len(tokens):
             found.append(hit[1])
             tokens, changed = tokens[: len(tokens) - hit[0]], True

@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from .resources import load_table
 from .text import clean, fold
 
@@ -13,6 +16,7 @@ from .text import clean, fold
 _SPACED_SCRIPTS = {"Arab", "Cyrl", "Deva", "Beng", "Sinh"}
 _EDGE_JUNK = " \t\r\n-,.;:·・、/|"
 _BOUNDARY = re.compile(r"[\s\-,.;:()/]")
+MIN_TYPO_WORD = 5  # shortest phrase word matched with a typo
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class PhraseTable:
 
     def __post_init__(self) -> None:
         self.native_has_ascii = any(text.isascii() for text, _, _ in self.native)
+        self.words: dict[str, list[str]] = {}  # first letter -> phrase words of 5+ letters, for typos
+        for word in sorted({w for key in self.latin for w in key if len(w) >= MIN_TYPO_WORD and w.isalpha()}):
+            self.words.setdefault(word[0], []).append(word)
 
     def strip_native(self, folded: str, found: list[Phrase]) -> str:
         """Remove native-script phrases at the start or end of ``folded`` (repeatedly)."""
@@ -76,6 +83,52 @@ class PhraseTable:
             if phrase is not None:
                 return size, phrase
         return None
+
+
+    def misspelt_ending_at(self, tokens: tuple[str, ...], end: int) -> tuple[int, Phrase] | None:
+        """A phrase ending just before ``tokens[end]`` but written with a typo or cut short
+        ("Aktiengeselschaft", "Joynt Stock Company", "Joint Stock Compan"), as (length, phrase).
+
+        Each differing word has five letters or more and is one edit from the phrase's word (two from
+        eight letters), or is the name's last word cut short by one or two letters. A one-word phrase
+        needs seven letters and a longer phrase one word spelt exactly, so short names are never taken
+        for a legal form."""
+        if not end:
+            return None
+        last = self._known_word(tokens[end - 1], last=end == len(tokens))
+        if last == tokens[end - 1] and last not in self.words.get(last[:1], ()):
+            return None  # the phrase would end with this word: it is no phrase word, nor a near one
+        start = max(0, end - self.longest)
+        window = tokens[start:end]
+        fixed = tuple(self._known_word(t, last=False) for t in window[:-1]) + (last,)
+        if fixed == window:
+            return None
+        hit = self.match_ending_at(fixed, len(fixed))
+        if hit is None:
+            return None
+        size, phrase = hit
+        written, meant = window[-size:], fixed[-size:]
+        exact = sum(a == b for a, b in zip(written, meant))
+        if (size == 1 and len(written[0]) < 7) or (size > 1 and not exact):
+            return None
+        return size, Phrase(" ".join(written), phrase.kind, phrase.canonical, phrase.strong, phrase.position)
+
+    def _known_word(self, token: str, last: bool) -> str:
+        """The phrase word ``token`` was probably meant to be, or ``token`` itself."""
+        if len(token) < MIN_TYPO_WORD - (1 if last else 0) or not token.isalpha():
+            return token
+        words = self.words.get(token[0], ())
+        if token in words:
+            return token
+        if last:
+            cut = [w for w in words if w.startswith(token) and len(w) - len(token) <= 2]
+            if len(cut) == 1:
+                return cut[0]
+        if len(token) < MIN_TYPO_WORD:
+            return token
+        limit = 2 if len(token) >= 8 else 1
+        best = process.extractOne(token, words, scorer=OSA.distance, score_cutoff=limit)
+        return best[0] if best else token
 
 
 def _build(phrases: list[tuple[Phrase, str]]) -> PhraseTable:

@@ -71,3 +71,19 @@ def test_chinese_company_with_native_legal_form_matches_its_pinyin():
 
 def test_weak_legal_form_is_kept_in_a_short_person_like_name():
     assert analyse_name("Maria Sa").tokens == ("maria", "sa")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Sinar Jaya Sendirian Berhard", ("sinar", "jaya")),
+    ("Siemens Aktiengeselschaft", ("siemens",)),
+    ("Tactical Missiles Joynt Stock Company", ("tactical", "missiles")),
+    ("Tactical Missiles Joint Stock Compan", ("tactical", "missiles")),
+])
+def test_legal_form_with_a_typo_or_cut_short_at_the_end_is_set_aside(written, expected):
+    assert analyse_name(written, "organisation").tokens == expected
+
+
+@pytest.mark.parametrize("name", ["Abebe Berhan", "Golden Compass", "Selam Limted"])
+def test_a_short_word_near_a_legal_form_is_kept(name):
+    # one-word forms need seven letters to be read through a typo: "Berhan" is a name, not "Berhad"
+    assert len(analyse_name(name, "any").tokens) == 2
