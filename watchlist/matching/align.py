@@ -99,8 +99,11 @@ def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tupl
 
 
 def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats: TokenStats,
-                 config: MatchConfig) -> Alignment:
-    """Align ``left`` with ``right`` greedily (best pairs first) and compute the weighted score."""
+                 config: MatchConfig, cut_short: tuple[bool, bool] = (False, False)) -> Alignment:
+    """Align ``left`` with ``right`` greedily (best pairs first) and compute the weighted score.
+
+    ``cut_short`` says which side may have been cut at a field-length limit: its last word may then
+    be the start of a word on the other side ("... Belkassem Dr" for "... Belkassem Drissi")."""
     weight = stats.weight
     left_weights = [weight(t) for t in left]
     right_weights = [weight(t) for t in right]
@@ -109,6 +112,8 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
         result.left_unmatched, result.right_unmatched = list(range(len(left))), list(range(len(right)))
         return result
     candidates = _candidates(left, right, config, allow_initials=kind != "organisation")
+    if any(cut_short):
+        candidates += _cut_short(left, right, cut_short, config)
     if len(candidates) > 1:
         candidates.sort(key=lambda m: (-m[0], -(sum(left_weights[i] for i in m[1])
                                                 + sum(right_weights[j] for j in m[2])), len(m[1]) + len(m[2])))
@@ -126,6 +131,20 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
         penalty = _unmatched_penalty(result, kind, config, conflict or _acronym_leaves_words(result, left, right))
         result.score = round(100.0 * credited / (matched_total + penalty), 1)
     return result
+
+
+def _cut_short(left, right, cut_short: tuple[bool, bool], config: MatchConfig) -> list[tuple]:
+    """The last word of a name cut at a field-length limit, as the start of a longer word opposite."""
+    found = []
+    for one, many, flip, cut in ((left, right, False, cut_short[0]), (right, left, True, cut_short[1])):
+        if not cut or not one or len(one[-1]) < 2 or has_digit(one[-1]):
+            continue
+        last = len(one) - 1
+        for j, word in enumerate(many):
+            if len(word) > len(one[-1]) and word.startswith(one[-1]):
+                found.append((config.cut_short_similarity, (j,), (last,), "cut short") if flip
+                             else (config.cut_short_similarity, (last,), (j,), "cut short"))
+    return found
 
 
 def _pick(candidates: list[tuple], result: Alignment, left_size: int, right_size: int) -> tuple[float, float]:

@@ -21,6 +21,17 @@ class NameAnalysis:
     tokens: tuple[str, ...]
     set_aside: list[dict] = field(default_factory=list)
     kind: str = "any"
+    cut_short: bool = False  # long, and ends with a word of its own: maybe cut at a field-length limit
+
+
+# Names at least this long may have been cut at a field-length limit (35 characters in SWIFT messages).
+CUT_SHORT_LENGTH = 30
+
+
+def may_be_cut_short(name: str, folded_words: list[str], tokens: tuple[str, ...]) -> bool:
+    """Whether ``name`` may be truncated: long enough, and its last written word is its last token
+    (a legal form or honorific set aside at the end shows the name was written out in full)."""
+    return len(name) >= CUT_SHORT_LENGTH and bool(tokens) and folded_words[-1:] == [tokens[-1]]
 
 
 def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase],
@@ -83,7 +94,8 @@ def _strip_person_words(folded: str, tokens: tuple[str, ...], found: list[Phrase
             at_start = not kept
             at_end = index + size == len(tokens)
             allowed = (phrase.position == "any" or (phrase.position == "prefix" and at_start)
-                       or (phrase.position == "suffix" and at_end and kept))
+                       or (phrase.position == "suffix" and at_end and kept)
+                       or (phrase.position == "infix" and kept and not at_end))  # "ben" between names only
             if allowed:
                 found.append(Phrase(" ".join(tokens[index:index + size]), phrase.kind))
                 index += size
@@ -119,7 +131,8 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         found.extend(Phrase(t, "stopword") for t in tokens if t in STOPWORDS and kept)
         tokens = kept or tokens
     set_aside = [{"text": p.text, "kind": p.kind} for p in found]
-    return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind)
+    cut = len(name) >= CUT_SHORT_LENGTH and may_be_cut_short(name, clean(folded).split(), tokens)
+    return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind, cut)
 
 
 # Screening analyses the same query and indexed names again when explaining hits: remember them.

@@ -89,7 +89,7 @@ def describe_alignment(left: NameAnalysis, right: NameAnalysis, alignment: Align
 def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: TokenStats,
                      config: MatchConfig, explain: bool = True) -> tuple[float, dict | None]:
     """Score two analysed names (already resolved to one kind); describe them when ``explain``."""
-    alignment = align_tokens(left.tokens, right.tokens, kind, stats, config)
+    alignment = align_tokens(left.tokens, right.tokens, kind, stats, config, (left.cut_short, right.cut_short))
     name = describe_alignment(left, right, alignment) if explain else {}
     score = alignment.score
     if kind != "organisation" and score > config.person_conflict_cap and alignment.left_unmatched \

@@ -23,6 +23,9 @@ class MatchConfig:
     name_variant_similarity: float = 0.9
     joined_words_similarity: float = 0.98
     abbreviation_similarity: float = 0.9
+    # The last word of a name that may have been cut at a field-length limit (analysis.CUT_SHORT_LENGTH)
+    # may be the start of a word opposite; credited at this similarity.
+    cut_short_similarity: float = 0.85
     # Applied when the own names before "bin"/"ibn" differ ("Salman bin Muhammad" vs "Muhammad bin Salman").
     patronymic_mismatch_factor: float = 0.7
     # A person name with an unmatched part on each side (a different given name) scores at most this:

@@ -51,6 +51,7 @@ class NameIndex:
         self.stats, self.config = stats, config
         self.owner = array("l")
         self.kind_codes = bytearray()
+        self.cut_short = bytearray()  # 1 where the name may be cut at a field-length limit
         self.total_weight = array("f")
         self.originals: list[str] = []
         self.tokens: list[tuple[str, ...]] = []
@@ -74,6 +75,7 @@ class NameIndex:
         name_id = len(self.originals)
         self.owner.append(slot)
         self.kind_codes.append(KIND_CODES[kind])
+        self.cut_short.append(analysis.cut_short)
         self.originals.append(name)
         self.tokens.append(tokens)
         self.total_weight.append(sum(self.stats.weight(t) for t in tokens))
@@ -284,7 +286,7 @@ class NameIndex:
         kind = KIND_NAMES[self.kind_codes[name_id]]
         tokens = self.tokens[name_id]
         original = self.originals[name_id]
-        indexed = NameAnalysis(original, " ".join(tokens), tokens, [], kind)
+        indexed = NameAnalysis(original, " ".join(tokens), tokens, [], kind, bool(self.cut_short[name_id]))
         best = (0.0, "", original)
         for query in queries_by_kind[kind]:
             score, _ = compare_analyses(query, indexed, kind, self.stats, self.config, explain=False)

@@ -58,3 +58,22 @@ def test_a_differing_name_part_on_each_side_is_review_at_most_however_long_the_n
 def test_two_spellings_of_one_common_name_are_the_same_name_but_two_common_names_are_not():
     assert compare_names("Hasan Rohani", "Hassan Rouhani", kind="person").match
     assert not compare_names("Phan Van Long", "Pham Van Long", kind="person").match
+
+
+def test_ben_between_names_is_the_particle_bin_but_a_leading_ben_is_a_given_name():
+    assert compare_names("Noureddine Ben Ali", "Noureddine Bin Ali", kind="person").score == 100.0
+    assert analyse_name("Ben Smith", "person").tokens == ("ben", "smith")
+
+
+def test_last_word_of_a_long_name_cut_at_a_field_limit_matches_the_word_it_starts():
+    # 35 characters, the SWIFT field limit: "DR" is what is left of "Drissi"
+    assert compare_names("NOUREDDINE BEN ALI BEN BELKASSEM DR", "Noureddine Ben Ali Ben Belkassem Drissi",
+                         kind="person").match
+    # a short name is not cut: "Ali Dr" is not "Ali Drissi"
+    assert not compare_names("Noureddine Dr", "Noureddine Drissi", kind="person").match
+
+
+def test_a_word_before_a_legal_form_was_not_cut_short():
+    result = compare_names("Sumitomo Mitsui Trust Bank Limited", "Sumitomo Mitsui Banking Corporation",
+                           kind="organisation")
+    assert not result.match
