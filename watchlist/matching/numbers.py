@@ -43,6 +43,9 @@ def digits_for_number_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
             if 0 < UNIT_VALUES.get(following, 0) < 10:
                 value += UNIT_VALUES[following]
                 index += 1
+            elif len(following) == 1 and following in "123456789":  # "Forty 4" -> 44
+                value += int(following)
+                index += 1
             out.append(str(value))
         elif token in UNIT_VALUES and token not in ("second",):
             out.append(str(UNIT_VALUES[token]))

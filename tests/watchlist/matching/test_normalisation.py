@@ -60,6 +60,7 @@ def test_digits_disguised_as_letters_inside_words_are_read_as_letters():
 def test_number_words_and_ordinals_become_digits_in_organisation_names():
     assert compare_names("First International Bank", "1st International Bank").match
     assert compare_names("Brigade Forty-Four", "Brigade 44", kind="organisation").match
+    assert compare_names("Brigade Forty 4", "Brigade 44", kind="organisation").match
 
 
 def test_shortened_generic_words_in_organisation_names_are_written_out():
