@@ -41,6 +41,7 @@ class PhraseTable:
     def __post_init__(self) -> None:
         self.native_has_ascii = any(text.isascii() for text, _, _ in self.native)
         self.words: dict[str, list[str]] = {}  # first letter -> phrase words of 5+ letters, for typos
+        self._meant: dict[tuple[str, bool], str] = {}  # memo of _known_word
         for word in sorted({w for key in self.latin for w in key if len(w) >= MIN_TYPO_WORD and w.isalpha()}):
             self.words.setdefault(word[0], []).append(word)
 
@@ -114,9 +115,17 @@ class PhraseTable:
         return size, Phrase(" ".join(written), phrase.kind, phrase.canonical, phrase.strong, phrase.position)
 
     def _known_word(self, token: str, last: bool) -> str:
-        """The phrase word ``token`` was probably meant to be, or ``token`` itself."""
+        """The phrase word ``token`` was probably meant to be, or ``token`` itself (memoised)."""
         if len(token) < MIN_TYPO_WORD - (1 if last else 0) or not token.isalpha():
             return token
+        meant = self._meant.get((token, last))
+        if meant is None:
+            if len(self._meant) >= 100_000:
+                self._meant.clear()
+            meant = self._meant[(token, last)] = self._nearest_word(token, last)
+        return meant
+
+    def _nearest_word(self, token: str, last: bool) -> str:
         words = self.words.get(token[0], ())
         if token in words:
             return token
