@@ -1,6 +1,6 @@
 """Time `flask registry import-agencies` on a generated CSV of fictitious agencies (default 100,000 rows).
 
-Usage: .venv/bin/python bench/import_speed.py [--rows 100000] [--database-url URL]
+Usage: .venv/bin/python bench/import_speed.py [--rows 100000] [--database-url URL] [--no-screen]
 Prints rows, seconds and rows/s for the first import and for an idempotent re-import of the same file.
 """
 import argparse
@@ -34,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--no-screen", action="store_true", help="do not screen new agencies (as the CLI flag)")
     args = parser.parse_args()
     from flask_migrate import upgrade
     from registry import create_app
@@ -50,7 +51,7 @@ def main() -> None:
             for label in ("first import", "re-import (idempotent)"):
                 started = time.perf_counter()
                 with path.open() as stream:
-                    report = import_agencies(stream, cli_actor("bench"))
+                    report = import_agencies(stream, cli_actor("bench"), screen=not args.no_screen)
                 seconds = time.perf_counter() - started
                 assert report.ok, report.errors[:3]
                 print(f"{label:24s} {args.rows:>8,d} rows  {seconds:7.1f} s  {args.rows / seconds:>8,.0f} rows/s  "

@@ -24,6 +24,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         hops = app.config["PROXY_FIX_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    import registry.common.sqlite  # noqa: F401 - SQLite in write-ahead-log mode (readers never wait)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     from registry.errors import ErrorSchema

@@ -103,3 +103,12 @@ def test_import_without_screening_raises_no_flags(app, tmp_path, client, admin):
     result = _import(app, tmp_path, REOPENED, "--no-screen")
     assert result.exit_code == 0 and "review queue" not in result.output
     assert client.get("/api/v1/flags", headers=admin).get_json()["total"] == 0
+
+
+def test_large_import_is_screened_while_its_transaction_is_open(app, tmp_path):
+    # Enough rows to spill SQLite's page cache: the screening index reads the last commit meanwhile.
+    rows = "".join(f"PH,LOAD-{n:05d},Velantor Kalinao {n} Manpower Inc.,,REG-L{n},{n} Load St,,,,"
+                   f"Rina Valdoro {n} (owner),land_based,2024-01-01,2028-01-01,active\n" for n in range(2000))
+    result = _import(app, tmp_path, HEADER + rows)
+    assert result.exit_code == 0, result.output
+    assert "Created 2000" in result.output
