@@ -67,15 +67,20 @@ def get_rule(rule_id: int) -> FeeRule:
     return rule
 
 
+def _number(value) -> Decimal | None:
+    """A Decimal from the schema's Decimal or from a term carried over from the current version (shown as text)."""
+    return None if value is None else Decimal(str(value))
+
+
 def _new_version(rule: FeeRule, number: int, data: dict, actor: Actor) -> FeeRuleVersion:
     kind = data["cap_kind"]
-    factor = data.get(FACTOR_FIELD[kind]) if kind in FACTOR_FIELD else None
+    factor = _number(data.get(FACTOR_FIELD[kind])) if kind in FACTOR_FIELD else None
     steps = [str(s) for s in data["monthly_amounts"]] if kind == "per_month_of_contract" else None
     version = FeeRuleVersion(rule=rule, version=number, payer=data["payer"], cap_kind=kind,
-                             amount=data.get("amount") if kind == "fixed" else None,
+                             amount=_number(data.get("amount")) if kind == "fixed" else None,
                              currency=data.get("currency") if kind in {"fixed", "per_month_of_contract"} else None,
                              factor=factor, steps=steps,
-                             max_months=data.get("max_months") if kind == "months_per_contract_year" else None,
+                             max_months=_number(data.get("max_months")) if kind == "months_per_contract_year" else None,
                              citation=data["citation"], url=data.get("url"), note=data.get("note"),
                              effective_from=data["effective_from"], effective_to=data.get("effective_to"),
                              actor=actor.label)

@@ -18,6 +18,14 @@ def test_a_change_is_a_new_version_and_the_old_one_is_closed_not_overwritten(cli
     assert (second["effective_from"], second["effective_to"], second["citation"]) == ("2026-06-01", None, "Amended rule (demo)")
 
 
+def test_a_change_that_leaves_the_cap_out_keeps_the_current_cap(client, ph_regulator):
+    rule = post_rule(client, ph_regulator)
+    response = patch(client, ph_regulator, rule["id"], version=1, effective_from="2026-06-01",
+                     citation="Re-issued rule (demo)")
+    assert response.status_code == 200, response.get_json()
+    assert [v["multiple"] for v in response.get_json()["versions"]] == ["1", "1"]
+
+
 def test_a_check_uses_the_version_in_force_on_its_date(client, ph_regulator):
     rule = post_rule(client, ph_regulator)
     patch(client, ph_regulator, rule["id"], version=1, multiple="0.5", effective_from="2026-06-01")
