@@ -77,3 +77,8 @@ def test_a_word_before_a_legal_form_was_not_cut_short():
     result = compare_names("Sumitomo Mitsui Trust Bank Limited", "Sumitomo Mitsui Banking Corporation",
                            kind="organisation")
     assert not result.match
+
+
+def test_a_middle_initial_with_an_added_second_surname_still_matches():
+    # Filipino names often add the mother's surname: "Juan A. Dela Cruz Santos" is "Juan Antonio Dela Cruz".
+    assert compare_names("Juan A. Dela Cruz Santos", "Juan Antonio Dela Cruz", kind="person").match
