@@ -118,10 +118,12 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
         candidates.sort(key=lambda m: (-m[0], -(sum(left_weights[i] for i in m[1])
                                                 + sum(right_weights[j] for j in m[2])), len(m[1]) + len(m[2])))
     credited, matched_total = _pick(candidates, result, len(left), len(right))
-    if result.left_unmatched and result.right_unmatched and any(_is_run_acronym(m, left, right) for m in result.matches):
-        # An acronym of a few words inside a name ("AA" in "Al Ameen Trust") counts only when the rest does not conflict.
+    if result.left_unmatched and result.right_unmatched and any(
+            _is_run_acronym(m.how, m.left, m.right, left, right) for m in result.matches):
+        # An acronym of a few words inside a name ("AA" in "Al Ameen Trust") counts only when the rest
+        # does not conflict.
         result = Alignment(0.0, left_weights=left_weights, right_weights=right_weights)
-        kept = [c for c in candidates if c[3] != "abbreviation" or not _is_run_acronym(TokenMatch(c[1], c[2], c[0], c[3]), left, right)]
+        kept = [c for c in candidates if not _is_run_acronym(c[3], c[1], c[2], left, right)]
         credited, matched_total = _pick(kept, result, len(left), len(right))
     if result.matches:
         countries = country_words()
@@ -166,9 +168,10 @@ def _pick(candidates: list[tuple], result: Alignment, left_size: int, right_size
     return credited, matched_total
 
 
-def _is_run_acronym(match: TokenMatch, left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+def _is_run_acronym(how: str, lefts: tuple[int, ...], rights: tuple[int, ...], left: tuple[str, ...],
+                    right: tuple[str, ...]) -> bool:
     """An abbreviation standing for some, not all, of the other name's words."""
-    return match.how == "abbreviation" and (1 < len(match.left) < len(left) or 1 < len(match.right) < len(right))
+    return how == "abbreviation" and (1 < len(lefts) < len(left) or 1 < len(rights) < len(right))
 
 
 def _acronym_leaves_words(result: Alignment, left: tuple[str, ...], right: tuple[str, ...]) -> bool:

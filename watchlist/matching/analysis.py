@@ -28,10 +28,10 @@ class NameAnalysis:
 CUT_SHORT_LENGTH = 30
 
 
-def may_be_cut_short(name: str, folded_words: list[str], tokens: tuple[str, ...]) -> bool:
+def _may_be_cut_short(name: str, folded: str, tokens: tuple[str, ...]) -> bool:
     """Whether ``name`` may be truncated: long enough, and its last written word is its last token
     (a legal form or honorific set aside at the end shows the name was written out in full)."""
-    return len(name) >= CUT_SHORT_LENGTH and bool(tokens) and folded_words[-1:] == [tokens[-1]]
+    return len(name) >= CUT_SHORT_LENGTH and bool(tokens) and clean(folded).split()[-1:] == [tokens[-1]]
 
 
 def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase],
@@ -131,8 +131,7 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         found.extend(Phrase(t, "stopword") for t in tokens if t in STOPWORDS and kept)
         tokens = kept or tokens
     set_aside = [{"text": p.text, "kind": p.kind} for p in found]
-    cut = len(name) >= CUT_SHORT_LENGTH and may_be_cut_short(name, clean(folded).split(), tokens)
-    return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind, cut)
+    return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind, _may_be_cut_short(name, folded, tokens))
 
 
 # Screening analyses the same query and indexed names again when explaining hits: remember them.

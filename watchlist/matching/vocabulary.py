@@ -85,7 +85,6 @@ class PhraseTable:
                 return size, phrase
         return None
 
-
     def misspelt_ending_at(self, tokens: tuple[str, ...], end: int) -> tuple[int, Phrase] | None:
         """A phrase ending just before ``tokens[end]`` but written with a typo or cut short
         ("Aktiengeselschaft", "Joynt Stock Company", "Joint Stock Compan"), as (length, phrase).
