@@ -30,7 +30,7 @@ from watchlist.matching import MatchConfig, MatchIndex, Query, Record, compare_n
 
 SCHEMA_KINDS = {"Person": "person", "Company": "organisation", "Organization": "organisation",
                 "LegalEntity": "organisation", "Vessel": "any"}
-BRUTE_FORCE_QUERIES = 120  # aliases also answered by a full scan, to measure the index's recall
+BRUTE_FORCE_QUERIES = 400  # aliases also answered by a full scan, to measure the index's recall
 OFAC_KINDS = {"individual": "person", "vessel": "any", "aircraft": "any"}
 
 

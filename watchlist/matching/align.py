@@ -33,7 +33,7 @@ class Alignment:
     right_weights: list[float] = field(default_factory=list)
 
 
-def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[tuple]:
+def _candidates(left, right, config: MatchConfig, allow_initials: bool, acronyms: bool = True) -> list[tuple]:
     """Possible token groupings as (similarity, left positions, right positions, how)."""
     found = []
     cache = similarity_cache(config)
@@ -70,7 +70,8 @@ def _candidates(left, right, config: MatchConfig, allow_initials: bool) -> list[
                         group = tuple(range(j, j + size))
                         found.append((similarity, group, (i,)) if flip else (similarity, (i,), group))
                         found[-1] += ("joined words",)
-    found.extend(_abbreviations(left, right, config, max_size=6 if not allow_initials else 3))
+    if acronyms:
+        found.extend(_abbreviations(left, right, config, max_size=6 if not allow_initials else 3))
     return found
 
 
@@ -99,11 +100,15 @@ def _abbreviations(left, right, config: MatchConfig, max_size: int) -> list[tupl
 
 
 def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats: TokenStats,
-                 config: MatchConfig, cut_short: tuple[bool, bool] = (False, False)) -> Alignment:
+                 config: MatchConfig, cut_short: tuple[bool, bool] = (False, False),
+                 acronyms: bool = True, surnames: tuple[frozenset, frozenset] | None = None) -> Alignment:
     """Align ``left`` with ``right`` greedily (best pairs first) and compute the weighted score.
 
     ``cut_short`` says which side may have been cut at a field-length limit: its last word may then
-    be the start of a word on the other side ("... Belkassem Dr" for "... Belkassem Drissi")."""
+    be the start of a word on the other side ("... Belkassem Dr" for "... Belkassem Drissi").
+    ``acronyms`` False reads no word as the initials of others (a person's initials are no company).
+    ``surnames`` are each side's known surname words (from "SURNAME, Given"): an initial or acronym never
+    stands for one, nor is one ("SHIN, Yong Il" is not "YI, Khin Maung")."""
     weight = stats.weight
     left_weights = [weight(t) for t in left]
     right_weights = [weight(t) for t in right]
@@ -111,9 +116,12 @@ def align_tokens(left: tuple[str, ...], right: tuple[str, ...], kind: str, stats
     if not left or not right:
         result.left_unmatched, result.right_unmatched = list(range(len(left))), list(range(len(right)))
         return result
-    candidates = _candidates(left, right, config, allow_initials=kind != "organisation")
+    candidates = _candidates(left, right, config, allow_initials=kind != "organisation", acronyms=acronyms)
     if any(cut_short):
         candidates += _cut_short(left, right, cut_short, config)
+    if surnames and (surnames[0] or surnames[1]):
+        candidates = [c for c in candidates if c[3] not in ("initial", "abbreviation")
+                      or not (any(left[i] in surnames[0] for i in c[1]) or any(right[j] in surnames[1] for j in c[2]))]
     if len(candidates) > 1:
         candidates.sort(key=lambda m: (-m[0], -(sum(left_weights[i] for i in m[1])
                                                 + sum(right_weights[j] for j in m[2])), len(m[1]) + len(m[2])))
@@ -187,6 +195,11 @@ def _acronym_leaves_words(result: Alignment, left: tuple[str, ...], right: tuple
     return False
 
 
+# A person name made only of common words ("Ali Muhammad") does not excuse the distinctive words the
+# other name has beyond it: dropped middle names are discounted only beside a word at least this weighty.
+DISTINCTIVE_NAME_WORD = 0.5
+
+
 def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig, conflict: bool = False) -> float:
     """Weight of unmatched tokens: conflicts in full (and more), one-sided extras discounted.
 
@@ -197,10 +210,10 @@ def _unmatched_penalty(result: Alignment, kind: str, config: MatchConfig, confli
     right_extra = sum(result.right_weights[j] for j in result.right_unmatched)
     if (left_extra and right_extra) or conflict:
         return (left_extra + right_extra) * config.conflict_factor
-    covered_tokens = len(result.right_weights) if left_extra else len(result.left_weights)
+    covered = result.right_weights if left_extra else result.left_weights
     if kind == "organisation":
         factor = config.organisation_extra_token_factor
-    elif covered_tokens >= 2:
+    elif len(covered) >= 2 and max(covered) >= DISTINCTIVE_NAME_WORD:
         factor = config.person_extra_token_factor
     else:
         factor = 1.0

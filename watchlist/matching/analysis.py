@@ -2,12 +2,14 @@
 stopwords (remembering what was set aside), and guesses whether it names an organisation."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
-from .text import clean, fold, has_digit
-from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms, word_abbreviations
+from .text import clean, fold, has_digit, uninvert
+from .vocabulary import (STOPWORDS, Phrase, PhraseTable, bracket_qualifiers, common_tokens, honorifics, legal_forms,
+                         word_abbreviations)
 
 KINDS = ("organisation", "person", "any")
 
@@ -55,8 +57,43 @@ def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase
     return tokens
 
 
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _place_in(bracket: str) -> str:
+    """The place a bracketed qualifier stands for ("m" -> "malaysia"), or "" when it is not one."""
+    words = bracket_qualifiers()
+    inner = clean(bracket).split()
+    if not inner or any(w not in words for w in inner):
+        return ""
+    return "".join(words[w] for w in inner if w != "and")
+
+
+def place_qualifiers(name: str) -> frozenset[str]:
+    """The places named in brackets in ``name`` ("Bank of China (Hong Kong) Limited" -> hongkong)."""
+    if "(" not in name:
+        return frozenset()
+    return frozenset(filter(None, (_place_in(b) for b in _BRACKETED.findall(fold(name)))))
+
+
+def _strip_place_qualifiers(folded: str, found: list[Phrase]) -> str:
+    """Remove bracketed place qualifiers ("Sinar Jaya (M) Sdn Bhd", "Siam Recruit (Thailand) Co.,
+    Ltd."): one side's qualifier marks where a company trades, not another company (two different
+    ones are a conflict, see compare). Unbracketed country words stay part of the name."""
+    if "(" not in folded:
+        return folded
+
+    def replace(bracket: re.Match) -> str:
+        if _place_in(bracket.group(1)):
+            found.append(Phrase(bracket.group(1).strip(), "place_qualifier"))
+            return " "
+        return bracket.group()
+    return _BRACKETED.sub(replace, folded)
+
+
 def _strip_legal_forms(folded: str, kind: str, found: list[Phrase]) -> tuple[str, ...]:
     table = legal_forms()
+    folded = _strip_place_qualifiers(folded, found)
     folded = table.strip_native(folded, found)
     tokens = tuple(clean(folded).split())
     strong_only: list[Phrase] = []
@@ -112,6 +149,7 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
     folded = fold(name)
     found: list[Phrase] = []
     if kind == "person":
+        folded = uninvert(folded)
         tokens = tuple(clean(folded).split())
     else:
         tokens = _strip_legal_forms(folded, kind, found)
@@ -120,9 +158,13 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         if found or looks_like_organisation(tokens):
             kind = "organisation"
     if kind != "organisation":
+        listed = not found and uninvert(folded) != folded
+        if listed:  # "SURNAME, Given" is a person's name, read in written order
+            folded = uninvert(folded)
+            tokens = letters_for_lookalike_digits(tuple(clean(folded).split()))
         before = len(found)
         tokens = _strip_person_words(folded if not found else " ".join(tokens), tokens, found)
-        if kind == "any" and len(found) > before:
+        if kind == "any" and (listed or len(found) > before):
             kind = "person"
     else:
         full = word_abbreviations()

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .align import Alignment, align_tokens
-from .analysis import NameAnalysis, analyse_name
+from .analysis import NameAnalysis, analyse_name, place_qualifiers
 from .config import MatchConfig
 from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
+from .text import listed_surname
 
 
 @dataclass
@@ -86,16 +87,33 @@ def describe_alignment(left: NameAnalysis, right: NameAnalysis, alignment: Align
     }
 
 
+def initials_allowed(left: NameAnalysis, right: NameAnalysis) -> bool:
+    """A person is never matched to an organisation through initials: "BALLEN SOLANO, German" is not
+    "GBS Trading", and "JAMALEDDINE, Hassan" is not the ship "JH 86"."""
+    return {left.kind, right.kind} != {"person", "organisation"}
+
+
 def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: TokenStats,
-                     config: MatchConfig, explain: bool = True) -> tuple[float, dict | None]:
-    """Score two analysed names (already resolved to one kind); describe them when ``explain``."""
-    alignment = align_tokens(left.tokens, right.tokens, kind, stats, config, (left.cut_short, right.cut_short))
+                     config: MatchConfig, explain: bool = True,
+                     acronyms: bool | None = None) -> tuple[float, dict | None]:
+    """Score two analysed names (already resolved to one kind); describe them when ``explain``.
+    ``acronyms`` (default: ``initials_allowed``) says whether a word may stand for others' initials."""
+    if acronyms is None:
+        acronyms = initials_allowed(left, right)
+    surnames = None if kind == "organisation" else (listed_surname(left.original), listed_surname(right.original))
+    alignment = align_tokens(left.tokens, right.tokens, kind, stats, config, (left.cut_short, right.cut_short),
+                             acronyms, surnames)
     name = describe_alignment(left, right, alignment) if explain else {}
     score = alignment.score
     if kind != "organisation" and score > config.person_conflict_cap and alignment.left_unmatched \
             and alignment.right_unmatched:
         score = config.person_conflict_cap
         name["capped"] = {"at": score, "reason": "a part of the name differs on both sides"}
+    if score > config.place_conflict_cap and kind != "person":
+        places = place_qualifiers(left.original), place_qualifiers(right.original)
+        if places[0] and places[1] and places[0] != places[1]:
+            score = config.place_conflict_cap
+            name["capped"] = {"at": score, "reason": "the places in brackets differ"}
     if score > 0 and same_native_script(left.original, right.original):
         native = align_tokens(native_tokens(left.original), native_tokens(right.original), kind, stats, config)
         name["native_script_score"] = native.score
@@ -132,8 +150,10 @@ def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = 
     """Compare two names and return score, decision and explanation."""
     stats = stats or default_stats()
     config = config or DEFAULT_CONFIG
-    left, right, kind = resolve_kind(analyse_name(a, kind), analyse_name(b, kind), kind)
-    score, name = compare_analyses(left, right, kind, stats, config)
+    left, right = analyse_name(a, kind), analyse_name(b, kind)
+    acronyms = initials_allowed(left, right)
+    left, right, kind = resolve_kind(left, right, kind)
+    score, name = compare_analyses(left, right, kind, stats, config, acronyms=acronyms)
     match, review = decide(score, config)
     explanation = {
         "summary": name_summary(name, match, review),

@@ -17,6 +17,8 @@ class MatchConfig:
     conflict_factor: float = 1.5
     # Similarity credited to token pairs that are not identical.
     typo_penalty: float = 0.8
+    # A vowel written differently ("Osama" / "Usama") costs this share of a typo.
+    vowel_change_share: float = 0.5
     initial_similarity: float = 0.7
     transliteration_similarity: float = 0.97
     phonetic_similarity: float = 0.8
@@ -31,6 +33,9 @@ class MatchConfig:
     # A person name with an unmatched part on each side (a different given name) scores at most this:
     # review, never an automatic match, however many other parts agree.
     person_conflict_cap: float = 75.0
+    # Organisation names naming different places in brackets ("(Hong Kong)" / "(Singapore)") are
+    # sister companies: review at most.
+    place_conflict_cap: float = 70.0
     # Shortest token (in letters) allowed 1, 2 and 3 edits.
     min_length_for_edits: tuple[int, int, int] = (4, 6, 12)
     # Scores given by non-name signals.

@@ -241,11 +241,19 @@ class NameIndex:
         credit / (matched weight + penalty for the weight left unmatched on either side).
         """
         keys = self._query_keys(query.tokens)
-        found = [(self._array(key), item) for key, item in keys.items() if key in self.postings]
-        strong = [item for item in found if item[1][0] >= DISTINCTIVE]
-        weak = [item for item in found if item[1][0] < DISTINCTIVE]
+        found = [(key, self._array(key), item) for key, item in keys.items() if key in self.postings]
+        strong = [(posting, item) for _key, posting, item in found if item[0] >= DISTINCTIVE]
+        weak = [(posting, item) for _key, posting, item in found if item[0] < DISTINCTIVE]
         if not strong:
-            strong, weak = self._seed_from_common(weak)
+            # Seed from the rarest of the query's own words, plus the near words that are rare (a
+            # misspelling, or the halves of a joined word): a rare near word ("biznes" for
+            # "business") must not stand in for the query's own word.
+            own = [(posting, item) for key, posting, item in found if key in query.tokens]
+            near = [(posting, item) for key, posting, item in found if key not in query.tokens]
+            strong, weak = self._seed_from_common(own)
+            cap = self._seed_cap()
+            strong += [item for item in near if len(item[0]) <= cap]
+            weak += [item for item in near if len(item[0]) > cap]
         if not strong:
             return _NO_IDS, _NO_ESTIMATES
         query_weight = sum(self.stats.weight(t) for t in query.tokens) or 1.0
@@ -265,12 +273,16 @@ class NameIndex:
             self._weight_array = np.frombuffer(self.total_weight.tobytes(), dtype=np.float32)
         return self._weight_array
 
+    def _seed_cap(self) -> int:
+        """Most names a query of common words may seed from one posting."""
+        return max(5000, len(self.originals) // 50)
+
     def _seed_from_common(self, weak: list[tuple[np.ndarray, tuple]]):
         """For queries made only of common words: seed from the rarest, or names having them all."""
         if not weak:
             return [], []
         weak = sorted(weak, key=lambda item: len(item[0]))
-        cap = max(5000, len(self.originals) // 50)
+        cap = self._seed_cap()
         if len(weak[0][0]) <= cap:
             return weak[:1], weak[1:]
         pool = weak[0][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .config import MatchConfig
-from .text import tokens_of
+from .text import tokens_of, uninvert
 from .tokens import token_similarity
 
 PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "bint", "ibn", "ben", "ould"})
@@ -14,7 +14,7 @@ _HAS_PARTICLE = re.compile(r"\b(?:" + "|".join(sorted(PATRONYMIC_PARTICLES)) + r
 
 def own_name(name: str) -> str | None:
     """The token just before the first patronymic particle, or None when there is none."""
-    tokens = tokens_of(name)
+    tokens = tokens_of(uninvert(name))
     for index in range(1, len(tokens) - 1):
         if tokens[index] in PATRONYMIC_PARTICLES:
             return tokens[index - 1]

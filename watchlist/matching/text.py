@@ -40,6 +40,30 @@ def clean(text: str) -> str:
     return " ".join(_NON_ALNUM.sub(" ", text).split())
 
 
+# Words that may follow a comma at the end of a person's name without it being "Surname, Given".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "dr"})
+
+
+def uninvert(name: str) -> str:
+    """Rewrite a list-style person name "SURNAME, Given Names" as "Given Names SURNAME" (one comma,
+    words on both sides, not a suffix such as "Jr"), so particles and own names keep their order."""
+    if name.count(",") != 1:
+        return name
+    head, tail = name.split(",")
+    tail_words = clean(tail).split()
+    if not clean(head) or not tail_words or set(tail_words) <= _NAME_SUFFIXES:
+        return name
+    return f"{tail.strip()} {head.strip()}"
+
+
+@lru_cache(maxsize=65536)
+def listed_surname(name: str) -> frozenset[str]:
+    """The surname words of a list-style person name ("SHIN, Yong Il" -> {"shin"}), else empty."""
+    if "," not in name or uninvert(name) == name:
+        return frozenset()
+    return frozenset(clean(name.split(",")[0]).split())
+
+
 def tokens_of(text: str) -> tuple[str, ...]:
     """Split text into normalised tokens."""
     return tuple(clean(text).split())

@@ -19,7 +19,7 @@ _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
 
 
 _SPELLING_RULES = [(re.compile(p), r) for p, r in (
-    (r"ph", "f"), (r"y", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"), (r"(?<=[kscz])h", ""), (r"ou", "u"),
+    (r"ph", "f"), (r"y", "i"), (r"(?<=[aeiou])j", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"), (r"(?<=[kscz])h", ""), (r"ou", "u"),
     (r"oo", "u"), (r"ee", "i"), (r"(.)\1+", r"\1"),
 )]
 
@@ -32,12 +32,27 @@ def spelling_key(token: str) -> str:
     return token
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def vowels_differ_only(a: str, b: str) -> bool:
+    """Same length, and every differing letter is a vowel on both sides ("osama" / "usama",
+    "laden" / "ladin"): transliterations from scripts that do not write vowels vary exactly so."""
+    return len(a) == len(b) and all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b))
+
+
+def typo_similarity(a: str, b: str, distance: int, config: MatchConfig) -> float:
+    """1 - distance/length, a vowel-for-vowel change costing ``vowel_change_share`` of a typo."""
+    penalty = config.typo_penalty * (config.vowel_change_share if vowels_differ_only(a, b) else 1.0)
+    return max(0.0, 1.0 - penalty * distance / max(len(a), len(b)))
+
+
 def edit_similarity(a: str, b: str, edits: int, config: MatchConfig) -> float:
     """1 - distance/length when within ``edits`` edits (transpositions count once), else 0."""
     distance = OSA.distance(a, b, score_cutoff=edits)
     if distance > edits:
         return 0.0
-    return max(0.0, 1.0 - config.typo_penalty * distance / max(len(a), len(b)))
+    return typo_similarity(a, b, distance, config)
 
 
 @lru_cache(maxsize=200_000)
@@ -118,14 +133,15 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
 
 
 def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -> float:
-    """Similarity of ``token`` to ``parts`` written as one word ("sinarjaya" vs "sinar jaya")."""
+    """Similarity of ``token`` to ``parts`` written as one word ("sinarjaya" vs "sinar jaya"), with at
+    most one typo (not in a first part of one or two letters)."""
     if token[0] != parts[0][0] or abs(sum(map(len, parts)) - len(token)) > 2:
         return 0.0
     joined = "".join(parts)
     if joined == token:
         return config.joined_words_similarity
-    if not joined.isalpha():
-        return 0.0
+    if not joined.isalpha() or (len(parts[0]) < 3 and not token.startswith(parts[0])):
+        return 0.0  # a typo is not forgiven in a first word of one or two letters: "ep ite" is not "elite"
     edits = min(1, allowed_edits(min(len(token), len(joined)), config))  # joining is already one change
     if not edits:
         return 0.0
@@ -169,7 +185,7 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
         edits = allowed_edits(shorter, config)
         best = 0.0
         if edits and abs(len(token) - len(other)) <= edits and distance <= edits:
-            best = max(0.0, 1.0 - config.typo_penalty * distance / max(len(token), len(other)))
+            best = typo_similarity(token, other, distance, config)
             if best and token[:2] != other[:2] and distance > 1:
                 best = 0.0
         if shorter >= 4 and best < config.phonetic_similarity and sound_ok and other in same_sound:

@@ -44,6 +44,8 @@ class PhraseTable:
         self._meant: dict[tuple[str, bool], str] = {}  # memo of _known_word
         for word in sorted({w for key in self.latin for w in key if len(w) >= MIN_TYPO_WORD and w.isalpha()}):
             self.words.setdefault(word[0], []).append(word)
+        # Short phrase words ("bhd", "ltd") are recognised with two letters after the first swapped only.
+        self.short_words = frozenset(w for key in self.latin for w in key if 3 <= len(w) < MIN_TYPO_WORD and w.isalpha())
 
     def strip_native(self, folded: str, found: list[Phrase]) -> str:
         """Remove native-script phrases at the start or end of ``folded`` (repeatedly)."""
@@ -90,7 +92,8 @@ class PhraseTable:
         ("Aktiengeselschaft", "Joynt Stock Company", "Joint Stock Compan"), as (length, phrase).
 
         Each differing word has five letters or more and is one edit from the phrase's word (two from
-        eight letters), or is the name's last word cut short by one or two letters. A one-word phrase
+        eight letters), or is the name's last word cut short by one or two letters, or is a shorter
+        word with two letters after its first swapped ("Sdn Bdh", "Pte Ldt"). A one-word phrase
         needs seven letters and a longer phrase one word spelt exactly, so short names are never taken
         for a legal form."""
         if not end:
@@ -116,13 +119,23 @@ class PhraseTable:
     def _known_word(self, token: str, last: bool) -> str:
         """The phrase word ``token`` was probably meant to be, or ``token`` itself (memoised)."""
         if len(token) < MIN_TYPO_WORD - (1 if last else 0) or not token.isalpha():
-            return token
+            return self._unswapped(token)
         meant = self._meant.get((token, last))
         if meant is None:
             if len(self._meant) >= 100_000:
                 self._meant.clear()
             meant = self._meant[(token, last)] = self._nearest_word(token, last)
         return meant
+
+    def _unswapped(self, token: str) -> str:
+        """The short phrase word ``token`` is with two letters after the first swapped, else ``token``."""
+        if len(token) < 3 or token in self.short_words:
+            return token
+        for i in range(1, len(token) - 1):
+            swapped = token[:i] + token[i + 1] + token[i] + token[i + 2:]
+            if swapped in self.short_words:
+                return swapped
+        return token
 
     def _nearest_word(self, token: str, last: bool) -> str:
         words = self.words.get(token[0], ())
@@ -189,6 +202,16 @@ def word_abbreviations() -> dict[str, str]:
 def country_words() -> frozenset[str]:
     """One-word country names ("malaysia", "mexico"): in an organisation name they mark a national arm."""
     return frozenset(r["word"] for r in load_table("country_words.csv"))
+
+
+@lru_cache(maxsize=None)
+def bracket_qualifiers() -> dict[str, str]:
+    """Words that, alone in brackets, only say where an organisation operates ("(M)" for Malaysia,
+    "(Thailand)", "(Asia Pacific)"), each mapped to the place it stands for: country names plus
+    ``data/bracket_qualifiers.csv``."""
+    words = {word: word for word in country_words()}
+    words.update((r["word"], r["means"] or r["word"]) for r in load_table("bracket_qualifiers.csv"))
+    return words
 
 
 @lru_cache(maxsize=None)

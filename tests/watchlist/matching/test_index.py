@@ -100,3 +100,23 @@ def test_index_agrees_with_brute_force_on_top_hits():
         best_score = brute[0][0]
         hits = index.query(query, limit=10)
         assert hits and hits[0].score == best_score
+
+
+def test_person_screened_is_not_matched_to_a_company_named_by_their_initials():
+    index = MatchIndex()
+    index.add(Record("agency:9", "organisation", ["GBR Trading Corp"]))
+    index.add(Record("subject:9", "person", ["Gabriel Bautista Reyes"]))
+    hits = index.query(Query("Gabriel Bautista Reyes", kind="person"), limit=5)
+    assert [h.record_id for h in hits if h.score >= 65] == ["subject:9"]
+
+
+def test_query_of_common_words_is_not_seeded_from_a_rare_misspelling_of_one():
+    index = MatchIndex()
+    index.add_many([
+        Record("o:1", "organisation", ["The Business Centre Ltd."]),
+        Record("o:2", "organisation", ["Biznes Stolitsa OOO"]),
+        Record("o:3", "organisation", ["Business Link Trading"]),
+        Record("o:4", "organisation", ["City Centre Services"]),
+    ])
+    hits = index.query(Query("THE BUSINESS CENTRE LIMITED"), limit=3)
+    assert hits[0].record_id == "o:1" and hits[0].match

@@ -87,3 +87,40 @@ def test_legal_form_with_a_typo_or_cut_short_at_the_end_is_set_aside(written, ex
 def test_a_short_word_near_a_legal_form_is_kept(name):
     # one-word forms need seven letters to be read through a typo: "Berhan" is a name, not "Berhad"
     assert len(analyse_name(name, "any").tokens) == 2
+
+
+@pytest.mark.parametrize("written", ["Sinar Jaya Sdn Bdh", "Sinar Jaya Pte Ldt"])
+def test_short_legal_form_word_with_two_letters_swapped_is_set_aside(written):
+    assert analyse_name(written, "organisation").tokens == ("sinar", "jaya")
+
+
+def test_a_lone_short_word_is_not_read_as_a_swapped_legal_form():
+    assert analyse_name("Sinar Jaya Ldt", "organisation").tokens == ("sinar", "jaya", "ldt")
+
+
+@pytest.mark.parametrize("qualified", [
+    "Sinar Jaya Manpower (M) Sdn Bhd", "Sinar Jaya Manpower (Malaysia) Sdn. Bhd.",
+    "Sinar Jaya Manpower (Asia Pacific) Sdn Bhd",
+])
+def test_place_in_brackets_on_one_side_is_set_aside(qualified):
+    result = compare_names(qualified, "Sinar Jaya Manpower Sdn Bhd", "organisation")
+    assert result.match
+    assert any(item["kind"] == "place_qualifier" for item in result.explanation["name"]["set_aside"])
+
+
+def test_different_places_in_brackets_are_sister_companies_for_review():
+    result = compare_names("Golden Lotus Recruitment (Hong Kong) Limited",
+                           "Golden Lotus Recruitment (Singapore) Limited", "organisation")
+    assert result.review and not result.match
+    assert result.explanation["name"]["capped"]["reason"] == "the places in brackets differ"
+
+
+def test_one_place_written_two_ways_in_brackets_is_the_same_place():
+    assert compare_names("Golden Lotus Recruitment (HK) Limited",
+                         "Golden Lotus Recruitment (Hong Kong) Limited", "organisation").match
+
+
+def test_a_country_name_outside_brackets_is_still_part_of_the_name():
+    assert analyse_name("Golden Lotus Recruitment Malaysia", "organisation").tokens[-1] == "malaysia"
+    assert compare_names("Golden Lotus Recruitment Malaysia", "Golden Lotus Recruitment", "organisation").score \
+        < compare_names("Golden Lotus Recruitment (Malaysia)", "Golden Lotus Recruitment", "organisation").score

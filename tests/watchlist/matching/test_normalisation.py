@@ -67,3 +67,8 @@ def test_shortened_generic_words_in_organisation_names_are_written_out():
     assert analyse_name("Int'l Manpower Svcs", "organisation").tokens == ("international", "manpower", "services")
     assert compare_names("First Bank Int'l", "First International Bank", kind="organisation").match
     assert analyse_name("Dev Kumar", "person").tokens == ("dev", "kumar")
+
+
+def test_joined_words_forgive_one_typo_but_not_in_a_first_word_of_two_letters():
+    assert compare_names("RicadoDalisay", "Ricardo Dalisay", kind="person").match
+    assert not compare_names("Elite", "EP-ITE").review

@@ -82,3 +82,29 @@ def test_a_word_before_a_legal_form_was_not_cut_short():
 def test_a_middle_initial_with_an_added_second_surname_still_matches():
     # Filipino names often add the mother's surname: "Juan A. Dela Cruz Santos" is "Juan Antonio Dela Cruz".
     assert compare_names("Juan A. Dela Cruz Santos", "Juan Antonio Dela Cruz", kind="person").match
+
+
+def test_list_style_surname_comma_given_names_reads_in_written_order():
+    from watchlist.matching.text import uninvert
+
+    assert uninvert("AL HASHIMI, Isa Ben Tarif") == "Isa Ben Tarif AL HASHIMI"
+    assert uninvert("Juan Santos, Jr.") == "Juan Santos, Jr."
+    # the own name before "bin" is found in either order, so the particle is set aside in both
+    assert compare_names("AL HASHIMI, Isa Ben Tarif", "Shaikh Isa Bin Tarif Al Hashimi", kind="person").match
+
+
+def test_a_list_style_person_is_never_matched_to_an_organisation_through_initials():
+    # "REYES, Ana Cruz" is a person; "ACR" would be her initials, not her name
+    assert compare_names("REYES, Ana Cruz", "ACR Trading Corp").score < 65
+
+
+def test_an_initial_never_stands_for_a_known_surname():
+    # the comma says SANTOS is a surname: the "S." of "REYES, Maria S." is a given name's initial
+    assert not compare_names("SANTOS, Maria", "REYES, Maria S.", kind="person").review
+    assert compare_names("SANTOS, Maria", "SANTOS, M.", kind="person").match
+
+
+def test_a_name_of_common_words_only_does_not_excuse_the_distinctive_words_of_the_other():
+    # "Ali Muhammad" is shared by thousands: the extra "Habib Mahmoud" is not a dropped middle name
+    assert not compare_names("Ali Muhammad", "Ali Muhammad Habib Mahmoud", kind="person").review
+    assert compare_names("Ahmad Zulkifli", "Ahmad Zulkifli bin Hassan", kind="person").match

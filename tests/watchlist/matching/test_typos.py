@@ -37,3 +37,22 @@ def test_bulk_neighbour_similarity_equals_pairwise_token_similarity():
         bulk = neighbour_similarities(token, words, same_spelling, same_sound, config)
         for word in words:
             assert bulk.get(word, 0.0) == token_similarity(token, word, config, allow_initials=False)[0], (token, word)
+
+
+def test_a_vowel_written_differently_costs_less_than_a_consonant_typo():
+    from watchlist.matching import MatchConfig
+    from watchlist.matching.tokens import token_similarity
+
+    config = MatchConfig()
+    vowel, _ = token_similarity("usama", "osama", config)
+    consonant, _ = token_similarity("usama", "udama", config)
+    assert vowel > consonant > 0
+    assert compare_names("Usama Hadi bin Khalid", "Osama Hadi bin Khaled", kind="person").match
+
+
+def test_j_after_a_vowel_is_the_same_sound_as_i_or_y():
+    from watchlist.matching.tokens import spelling_key
+
+    assert spelling_key("sergej") == spelling_key("sergey") == spelling_key("sergei")
+    assert spelling_key("bojan") == spelling_key("boyan")
+    assert spelling_key("jamal") != spelling_key("iamal")  # a leading J is a consonant
