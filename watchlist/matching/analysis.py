@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
-from .text import clean, fold, has_digit, uninvert
+from .text import clean, fold, has_digit, tokens_of, uninvert
 from .vocabulary import (STOPWORDS, Phrase, PhraseTable, bracket_qualifiers, common_tokens, honorifics, legal_forms,
                          word_abbreviations)
 
@@ -106,6 +106,29 @@ def _strip_legal_forms(folded: str, kind: str, found: list[Phrase]) -> tuple[str
     while len(tokens) > 1 and tokens[-1] in STOPWORDS and found:
         tokens = tokens[:-1]
     return tokens
+
+
+# A slash between two words of two letters or more may separate two names ("Al-Qa'ida/Islamic Army");
+# "s/o" (son of), "A/S" and "24/7" stay whole.
+_NAME_SLASH = re.compile(r"(?<=[^\W\d_]{2})\s*/\s*(?=[^\W\d_]{2})")
+
+
+def alternatives(name: str) -> list[str]:
+    """``name`` and, when it lists several names separated by slashes, each of them. A slash between
+    two generic words ("Import/Export", "Sales/Service") joins two words of one name instead."""
+    if "/" not in name:
+        return [name]
+    common = common_tokens()
+    cuts = [0]
+    for slash in _NAME_SLASH.finditer(name):
+        before, after = tokens_of(name[:slash.start()])[-1:], tokens_of(name[slash.end():])[:1]
+        if not (before and after and all(common.get(w, (1, ""))[1] == "org" for w in before + after)):
+            cuts += [slash.start(), slash.end()]
+    if len(cuts) == 1:
+        return [name]
+    cuts.append(len(name))
+    parts = [name[cuts[i]:cuts[i + 1]].strip() for i in range(0, len(cuts), 2)]
+    return [name] + parts if all(parts) else [name]
 
 
 def looks_like_organisation(tokens: tuple[str, ...]) -> bool:

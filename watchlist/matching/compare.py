@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .align import Alignment, align_tokens
-from .analysis import NameAnalysis, analyse_name, place_qualifiers
+from .analysis import NameAnalysis, alternatives, analyse_name, place_qualifiers
 from .config import MatchConfig
 from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
@@ -147,9 +147,15 @@ def name_summary(name: dict, match: bool, review: bool) -> str:
 
 def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = None,
                   config: MatchConfig | None = None) -> CompareResult:
-    """Compare two names and return score, decision and explanation."""
+    """Compare two names and return score, decision and explanation. A name listing several
+    names separated by slashes is compared through each of them too; the best pair counts."""
     stats = stats or default_stats()
     config = config or DEFAULT_CONFIG
+    results = [_compare_one(x, y, kind, stats, config) for x in alternatives(a) for y in alternatives(b)]
+    return max(results, key=lambda result: result.score)
+
+
+def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig) -> CompareResult:
     left, right = analyse_name(a, kind), analyse_name(b, kind)
     acronyms = initials_allowed(left, right)
     left, right, kind = resolve_kind(left, right, kind)

@@ -3,8 +3,10 @@ through inverted indexes, then scores only the candidates, best first."""
 from __future__ import annotations
 
 import heapq
+from dataclasses import replace
 from typing import Iterable
 
+from .analysis import alternatives
 from .analysis import analyse_name_cached as analyse_name
 from .compare import compare_analyses, default_stats
 from .config import MatchConfig
@@ -45,7 +47,8 @@ class MatchIndex:
         self._records.append(record)
         self._slots[record.id] = slot
         kind = record.kind if record.kind in ("organisation", "person") else "any"
-        self._name_ids[slot] = [self._names.add(slot, name, kind) for name in record.names if name]
+        self._name_ids[slot] = [self._names.add(slot, alternative, kind)
+                                for name in record.names if name for alternative in alternatives(name)]
         for officer in record.officers or ():
             if officer:
                 self._officers.add(slot, officer, "person")
@@ -79,7 +82,7 @@ class MatchIndex:
 
     def query(self, q: Query, limit: int = 10, min_score: float | None = None) -> list[Hit]:
         """Records most similar to ``q``, best first; ``min_score`` drops weaker hits."""
-        names = [n for n in [q.name, *q.other_names] if n]
+        names = [alternative for n in [q.name, *q.other_names] if n for alternative in alternatives(n)]
         by_kind = {kind: [analyse_name(n, kind if q.kind == "any" else q.kind) for n in names]
                    for kind in ("organisation", "person", "any")}
         unique = {a.tokens: a for analyses in by_kind.values() for a in analyses}
@@ -181,7 +184,7 @@ class MatchIndex:
             return
         kind = record.kind if record.kind in ("organisation", "person") else "any"
         left = analyse_name(hit.query_name, q.kind if q.kind != "any" else kind)
-        right = analyse_name(hit.matched_name, kind)
+        right = replace(analyse_name(hit.matched_name, kind), kind=kind)  # as indexed (NameIndex.score)
         _, name = compare_analyses(left, right, kind, self.stats, self.config, explain=True)
         hit.explanation = {
             "summary": summary(hit.score, hit.match, hit.review, name, hit.explanation["signals"], kind),

@@ -120,3 +120,11 @@ def test_query_of_common_words_is_not_seeded_from_a_rare_misspelling_of_one():
     ])
     hits = index.query(Query("THE BUSINESS CENTRE LIMITED"), limit=3)
     assert hits[0].record_id == "o:1" and hits[0].match
+
+
+def test_index_finds_a_record_by_one_of_the_names_its_name_lists_with_a_slash():
+    index = MatchIndex()
+    index.add(Record("o:1", "organisation", ["Golden Lotus Recruitment / Lotus Emas Tenaga Kerja"]))
+    hits = index.query(Query("Lotus Emas Tenaga Kerja Sdn Bhd"), limit=1)
+    assert hits[0].record_id == "o:1" and hits[0].match
+    assert hits[0].matched_name == "Lotus Emas Tenaga Kerja"

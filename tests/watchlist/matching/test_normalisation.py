@@ -72,3 +72,18 @@ def test_shortened_generic_words_in_organisation_names_are_written_out():
 def test_joined_words_forgive_one_typo_but_not_in_a_first_word_of_two_letters():
     assert compare_names("RicadoDalisay", "Ricardo Dalisay", kind="person").match
     assert not compare_names("Elite", "EP-ITE").review
+
+
+def test_names_listed_with_a_slash_are_compared_one_by_one():
+    result = compare_names("Sinar Jaya Manpower / SJM Recruitment", "SJM Recruitment Sdn Bhd")
+    assert result.match
+    assert result.explanation["name"]["query"] == "SJM Recruitment"
+
+
+def test_son_of_legal_forms_and_generic_words_with_a_slash_stay_one_name():
+    from watchlist.matching.analysis import alternatives
+
+    assert alternatives("Golden Lotus Import/Export Co., Ltd.") == ["Golden Lotus Import/Export Co., Ltd."]
+    assert alternatives("Ramasamy s/o Muthu") == ["Ramasamy s/o Muthu"]
+    assert alternatives("Nordic Crew A/S") == ["Nordic Crew A/S"]
+    assert alternatives("24/7 Manpower") == ["24/7 Manpower"]

@@ -56,3 +56,13 @@ def test_j_after_a_vowel_is_the_same_sound_as_i_or_y():
     assert spelling_key("sergej") == spelling_key("sergey") == spelling_key("sergei")
     assert spelling_key("bojan") == spelling_key("boyan")
     assert spelling_key("jamal") != spelling_key("iamal")  # a leading J is a consonant
+
+
+def test_a_final_s_of_baltic_spellings_and_plurals_costs_little():
+    from watchlist.matching.tokens import spelling_key
+
+    assert spelling_key("lavrovs") == spelling_key("lavrov")
+    assert spelling_key("sergejs") == spelling_key("sergey")
+    assert spelling_key("systems") == spelling_key("system")
+    assert spelling_key("amos") != spelling_key("amo")  # short words keep their s
+    assert compare_names("Andrejs Petrovs", "Andrey Petrov", kind="person").match
