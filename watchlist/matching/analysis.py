@@ -76,24 +76,26 @@ def place_qualifiers(name: str) -> frozenset[str]:
     return frozenset(filter(None, (_place_in(b) for b in _BRACKETED.findall(fold(name)))))
 
 
-def _strip_place_qualifiers(folded: str, found: list[Phrase]) -> str:
+def _strip_place_qualifiers(folded: str, found: list[Phrase], name: str) -> str:
     """Remove bracketed place qualifiers ("Sinar Jaya (M) Sdn Bhd", "Siam Recruit (Thailand) Co.,
     Ltd."): one side's qualifier marks where a company trades, not another company (two different
     ones are a conflict, see compare). Unbracketed country words stay part of the name."""
     if "(" not in folded:
         return folded
+    as_written = {fold(text): text for text in _BRACKETED.findall(name)}
 
     def replace(bracket: re.Match) -> str:
         if _place_in(bracket.group(1)):
-            found.append(Phrase(bracket.group(1).strip(), "place_qualifier"))
+            text = as_written.get(bracket.group(1), bracket.group(1))
+            found.append(Phrase(f"({text.strip()})", "place_qualifier"))
             return " "
         return bracket.group()
     return _BRACKETED.sub(replace, folded)
 
 
-def _strip_legal_forms(folded: str, kind: str, found: list[Phrase]) -> tuple[str, ...]:
+def _strip_legal_forms(folded: str, kind: str, found: list[Phrase], name: str = "") -> tuple[str, ...]:
     table = legal_forms()
-    folded = _strip_place_qualifiers(folded, found)
+    folded = _strip_place_qualifiers(folded, found, name)
     folded = table.strip_native(folded, found)
     tokens = tuple(clean(folded).split())
     strong_only: list[Phrase] = []
@@ -175,7 +177,7 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         folded = uninvert(folded)
         tokens = tuple(clean(folded).split())
     else:
-        tokens = _strip_legal_forms(folded, kind, found)
+        tokens = _strip_legal_forms(folded, kind, found, name)
     tokens = letters_for_lookalike_digits(tokens)
     if kind == "any":
         if found or looks_like_organisation(tokens):

@@ -114,7 +114,8 @@ class PhraseTable:
         exact = sum(a == b for a, b in zip(written, meant))
         if (size == 1 and len(written[0]) < 7) or (size > 1 and not exact):
             return None
-        return size, Phrase(" ".join(written), phrase.kind, phrase.canonical, phrase.strong, phrase.position)
+        text = f"{' '.join(written)} (read as {phrase.text})"
+        return size, Phrase(text, phrase.kind, phrase.canonical, phrase.strong, phrase.position)
 
     def _known_word(self, token: str, last: bool) -> str:
         """The phrase word ``token`` was probably meant to be, or ``token`` itself (memoised)."""
