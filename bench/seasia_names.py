@@ -2,8 +2,10 @@
 
 Builds organisation and person names in the styles of MY, ID, PH, TH, VN, SG, NP, MM, KH and BD,
 then derives labelled pairs: true variants (legal-form swaps, typos, diacritics, split/joined
-words, reordered names, honorifics, native-script legal forms) and hard negatives (same generic
-words with a different distinctive word, same common surname with a different given name).
+words, reordered names, honorifics, native-script legal forms, a place in brackets, legal forms with
+swapped letters, an earlier name listed with a slash, "SURNAME, Given" order) and hard negatives (same
+generic words with a different distinctive word, different places in brackets, same common surname
+with a different given name).
 All names are invented from syllables; none refers to a real company or person.
 """
 from __future__ import annotations
@@ -44,6 +46,12 @@ FAMILY = {
     "MM": ["Aung", "Kyaw", "Win", "Myint", "Htun"],
     "KH": ["Sok", "Chan", "Heng", "Chea", "Kim"],
 }
+# How a company names the country it trades in, in brackets ("Sinar Jaya (M) Sdn Bhd").
+PLACES = {"MY": "(M)", "ID": "(Indonesia)", "PH": "(Phils.)", "SG": "(S)", "TH": "(Thailand)", "VN": "(Vietnam)",
+          "NP": "(Nepal)", "BD": "(Bangladesh)", "MM": "(Myanmar)", "KH": "(Cambodia)", "HK": "(HK)", "AE": "(UAE)"}
+# Legal forms typed with two letters swapped.
+SWAPPED_FORMS = {"Sdn Bhd": "Sdn Bdh", "Sdn. Bhd.": "Sdn. Bdh.", "Pte Ltd": "Pte Ldt", "Pte. Ltd.": "Pte. Ldt.",
+                 "Pvt Ltd": "Pvt Ldt", "Pvt. Ltd.": "Pvt. Ldt."}
 ACCENTS = {"a": "áàâãă", "e": "éèê", "i": "íì", "o": "óòôơ", "u": "úùư", "d": "đ"}
 HONORIFICS = ["Haji", "Dato'", "Datuk", "Mr", "Mrs", "Encik", "Puan", "Dr", "Hj."]
 
@@ -117,7 +125,8 @@ def _org_positive(rng: random.Random) -> Pair:
     core, country, form = organisation(rng)
     variant = core
     category = rng.choice(["legal_form_swap", "typo", "split_join", "case_punctuation", "native_legal_form",
-                           "generic_word_spacing"])
+                           "generic_word_spacing", "place_in_brackets", "legal_form_letters_swapped",
+                           "other_name_with_slash"])
     first, *rest = core.split(" ")
     if category == "typo":
         words = core.split(" ")
@@ -131,6 +140,15 @@ def _org_positive(rng: random.Random) -> Pair:
         variant = core.upper().replace(" ", rng.choice([" ", " - ", ", "]), 1)
     elif category == "generic_word_spacing" and "Manpower" in core:
         variant = core.replace("Manpower", "Man-Power")
+    elif category == "place_in_brackets":
+        variant = f"{core} {PLACES[country]}"
+    elif category == "legal_form_letters_swapped" and form in SWAPPED_FORMS:
+        return Pair(with_form(core, form), with_form(core, SWAPPED_FORMS[form]), "organisation", True, category)
+    elif category == "other_name_with_slash":
+        earlier = f"{pseudo_word(rng)} {rng.choice(GENERIC)}"
+        return Pair(with_form(core, form), f"{earlier} / {with_form(core, form)}", "organisation", True, category)
+    if category == "legal_form_letters_swapped":
+        category = "legal_form_swap"
     other_form = rng.choice(LEGAL_FORMS[country])[1] if category != "typo" else form
     if category == "native_legal_form":
         native = {"TH": "บริษัท {} จำกัด", "VN": "Công ty TNHH {}", "HK": "{}有限公司"}
@@ -141,7 +159,12 @@ def _org_positive(rng: random.Random) -> Pair:
 def _org_negative(rng: random.Random) -> Pair:
     core, country, form = organisation(rng)
     words = core.split(" ")
-    category = rng.choice(["different_distinctive_word", "different_distinctive_word", "different_generic_word"])
+    category = rng.choice(["different_distinctive_word", "different_distinctive_word", "different_generic_word",
+                           "different_place_in_brackets"])
+    if category == "different_place_in_brackets":
+        here, there = rng.sample(sorted(set(PLACES.values())), 2)
+        return Pair(with_form(f"{core} {here}", form), with_form(f"{core} {there}", form), "organisation", False,
+                    category)
     if category == "different_generic_word":
         core = " ".join(rng.sample(GENERIC, 3))
         words = core.split(" ")
@@ -155,7 +178,7 @@ def _org_negative(rng: random.Random) -> Pair:
 def _person_positive(rng: random.Random) -> Pair:
     parts, country = person(rng)
     variant = list(parts)
-    category = rng.choice(["reordered", "typo", "diacritics", "honorific", "dropped_particle"])
+    category = rng.choice(["reordered", "typo", "diacritics", "honorific", "dropped_particle", "list_style"])
     given_index = 2 if country == "VN" else 0
     if category == "reordered" and country != "MY":  # "X bin Y" reversed is another person
         variant = variant[-1:] + variant[:-1] if country == "VN" else variant[::-1]
@@ -164,7 +187,11 @@ def _person_positive(rng: random.Random) -> Pair:
     elif category == "diacritics":
         variant = [accented(rng, p) for p in variant]
     elif category == "honorific":
-        variant = [rng.choice(HONORIFICS)] + variant
+        variant = [rng.choice(["U", "Daw"] if country == "MM" else HONORIFICS)] + variant
+    elif category == "list_style" and country not in ("MY", "TH"):  # "SURNAME, Given Names"
+        family_index = 0 if country == "VN" else -1
+        rest = variant[1:] if family_index == 0 else variant[:-1]
+        variant = [variant[family_index].upper() + ","] + rest
     elif category == "dropped_particle" and len(variant) == 3 and country in ("VN", "MY"):
         variant = [variant[0], variant[2]]
     if variant == parts:

@@ -124,3 +124,8 @@ def test_a_country_name_outside_brackets_is_still_part_of_the_name():
     assert analyse_name("Golden Lotus Recruitment Malaysia", "organisation").tokens[-1] == "malaysia"
     assert compare_names("Golden Lotus Recruitment Malaysia", "Golden Lotus Recruitment", "organisation").score \
         < compare_names("Golden Lotus Recruitment (Malaysia)", "Golden Lotus Recruitment", "organisation").score
+
+
+def test_messrs_before_an_agency_name_is_set_aside():
+    assert analyse_name("M/S Sunrise Overseas Pvt Ltd").tokens == ("sunrise", "overseas")
+    assert compare_names("Messrs Sunrise Overseas", "Sunrise Overseas Private Limited").match

@@ -1,4 +1,6 @@
 """Person-name rules: free word order, initials, dropped middle names, honorifics, common surnames."""
+import pytest
+
 from watchlist.matching import analyse_name, compare_names
 
 
@@ -108,3 +110,15 @@ def test_a_name_of_common_words_only_does_not_excuse_the_distinctive_words_of_th
     # "Ali Muhammad" is shared by thousands: the extra "Habib Mahmoud" is not a dropped middle name
     assert not compare_names("Ali Muhammad", "Ali Muhammad Habib Mahmoud", kind="person").review
     assert compare_names("Ahmad Zulkifli", "Ahmad Zulkifli bin Hassan", kind="person").match
+
+
+@pytest.mark.parametrize("written, plain", [
+    ("Daw Thida Aye", "Thida Aye"),  # Myanmar: Daw (Mrs), U (Mr)
+    ("U Kyaw Min", "Kyaw Min"),
+    ("Ramasamy s/o Muthu", "Ramasamy Muthu"),  # Malaysia: son of, daughter of, anak lelaki/perempuan
+    ("Letchumi d/o Ramasamy", "Letchumi Ramasamy"),
+    ("Kumar a/l Subramaniam", "Kumar Subramaniam"),
+    ("Jimmy anak Jamit", "Jimmy Jamit"),  # Sarawak: "anak" (child of)
+])
+def test_myanmar_honorifics_and_malaysian_child_of_markers_are_set_aside(written, plain):
+    assert analyse_name(written, "person").tokens == analyse_name(plain, "person").tokens
