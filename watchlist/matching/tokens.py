@@ -101,8 +101,25 @@ def token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool =
     return found
 
 
+_GENDER_ENDINGS = frozenset({("a", "o"), ("o", "a"), ("a", "i"), ("i", "a"), ("o", "i"), ("i", "o")})
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """Two forms of one name for a man and a woman: "Mario"/"Maria", "Juan"/"Juana", "Ivanov"/"Ivanova",
+    "Putra"/"Putri", "Suharto"/"Suharti". In a person's name they are two different people."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < 3:
+        return False
+    if len(b) == len(a) + 1:
+        return b[-1] == "a" and b[:-1] == a
+    return len(a) == len(b) and a[:-1] == b[:-1] and (a[-1], b[-1]) in _GENDER_ENDINGS
+
+
 def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool) -> tuple[float, str]:
     if not (a.isalpha() and b.isalpha()):
+        return 0.0, ""
+    if allow_initials and gendered_pair(a, b):  # in a person's name: a man's and a woman's form
         return 0.0, ""
     shorter = min(len(a), len(b))
     if shorter == 1:

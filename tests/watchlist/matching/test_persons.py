@@ -122,3 +122,15 @@ def test_a_name_of_common_words_only_does_not_excuse_the_distinctive_words_of_th
 ])
 def test_myanmar_honorifics_and_malaysian_child_of_markers_are_set_aside(written, plain):
     assert analyse_name(written, "person").tokens == analyse_name(plain, "person").tokens
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Maria Santos", "Mario Santos"), ("Juan Dela Cruz", "Juana Dela Cruz"),
+    ("Elena Ivanova", "Elena Ivanov"), ("Putra Wijaya", "Putri Wijaya"),
+])
+def test_a_mans_and_a_womans_form_of_one_name_are_different_people(a, b):
+    assert not compare_names(a, b, kind="person").match
+
+
+def test_a_gender_ending_does_not_split_organisation_words():
+    assert compare_names("Kembara Sawit Plantation", "Kembaro Sawit Plantation", kind="organisation").match
