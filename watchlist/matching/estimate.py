@@ -54,3 +54,20 @@ def estimate_scores(strong: list[tuple[np.ndarray, tuple]], weak: list[tuple[np.
     extra = min(config.person_extra_token_factor, config.organisation_extra_token_factor)
     penalty = np.where(conflict, config.conflict_factor, extra) * (query_left + record_left)
     return ids, np.minimum(credit / (query_matched + record_matched + penalty), 1.0)
+
+
+def seed_from_common(weak: list[tuple[np.ndarray, tuple]], cap: int) -> tuple[list, list]:
+    """For a query made only of common words: (seed postings, the rest). The rarest posting seeds
+    when it holds at most ``cap`` names, else the names holding all the words (at most ``cap``)."""
+    if not weak:
+        return [], []
+    weak = sorted(weak, key=lambda item: len(item[0]))
+    if len(weak[0][0]) <= cap:
+        return weak[:1], weak[1:]
+    pool = weak[0][0]
+    for posting, _value in weak[1:]:
+        narrowed = np.intersect1d(pool, posting, assume_unique=True)
+        if not len(narrowed):
+            break
+        pool = narrowed
+    return [(pool[:cap], weak[0][1])], weak[1:]

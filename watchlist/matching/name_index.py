@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from .analysis import NameAnalysis, analyse_name
 from .compare import compare_analyses
 from .config import MatchConfig
-from .estimate import estimate_scores
+from .estimate import estimate_scores, seed_from_common
 from .stats import TokenStats
 from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key
 from .vocabulary import name_variants
@@ -250,8 +250,8 @@ class NameIndex:
             # "business") must not stand in for the query's own word.
             own = [(posting, item) for key, posting, item in found if key in query.tokens]
             near = [(posting, item) for key, posting, item in found if key not in query.tokens]
-            strong, weak = self._seed_from_common(own)
-            cap = self._seed_cap()
+            cap = max(5000, len(self.originals) // 50)
+            strong, weak = seed_from_common(own, cap)
             strong += [item for item in near if len(item[0]) <= cap]
             weak += [item for item in near if len(item[0]) > cap]
         if not strong:
@@ -272,26 +272,6 @@ class NameIndex:
         if len(self._weight_array) != len(self.total_weight):
             self._weight_array = np.frombuffer(self.total_weight.tobytes(), dtype=np.float32)
         return self._weight_array
-
-    def _seed_cap(self) -> int:
-        """Most names a query of common words may seed from one posting."""
-        return max(5000, len(self.originals) // 50)
-
-    def _seed_from_common(self, weak: list[tuple[np.ndarray, tuple]]):
-        """For queries made only of common words: seed from the rarest, or names having them all."""
-        if not weak:
-            return [], []
-        weak = sorted(weak, key=lambda item: len(item[0]))
-        cap = self._seed_cap()
-        if len(weak[0][0]) <= cap:
-            return weak[:1], weak[1:]
-        pool = weak[0][0]
-        for posting, _value in weak[1:]:
-            narrowed = np.intersect1d(pool, posting, assume_unique=True)
-            if not len(narrowed):
-                break
-            pool = narrowed
-        return [(pool[:cap], weak[0][1])], weak[1:]
 
     def score(self, name_id: int, queries_by_kind: dict[str, list[NameAnalysis]]) -> tuple[float, str, str]:
         """Best (score, query name, indexed name) of one indexed name against the query names."""
