@@ -112,6 +112,7 @@ def _strip_legal_forms(folded: str, kind: str, found: list[Phrase], name: str = 
 
 # A slash between two words of two letters or more may separate two names ("Al-Qa'ida/Islamic Army");
 # "s/o" (son of), "A/S" and "24/7" stay whole.
+MAX_ALTERNATIVES = 8  # more slash-separated parts than this is not a list of names
 _NAME_SLASH = re.compile(r"(?<=[^\W\d_]{2})\s*/\s*(?=[^\W\d_]{2})")
 
 
@@ -130,7 +131,7 @@ def alternatives(name: str) -> list[str]:
         return [name]
     cuts.append(len(name))
     parts = [name[cuts[i]:cuts[i + 1]].strip() for i in range(0, len(cuts), 2)]
-    return [name] + parts if all(parts) else [name]
+    return [name] + parts if all(parts) and len(parts) <= MAX_ALTERNATIVES else [name]
 
 
 def looks_like_organisation(tokens: tuple[str, ...]) -> bool:
