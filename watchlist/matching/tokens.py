@@ -106,14 +106,16 @@ _GENDER_ENDINGS = frozenset({("a", "o"), ("o", "a"), ("a", "i"), ("i", "a"), ("o
 
 def gendered_pair(a: str, b: str) -> bool:
     """Two forms of one name for a man and a woman: "Mario"/"Maria", "Juan"/"Juana", "Ivanov"/"Ivanova",
-    "Putra"/"Putri", "Suharto"/"Suharti". In a person's name they are two different people."""
+    "Putra"/"Putri", "Suharto"/"Suharti". In a person's name they are two different people. Not a long
+    vowel written twice ("Ala"/"Alaa", "Fezza"/"Fezzaa") nor Belarusian -enka for -enko."""
     if len(a) > len(b):
         a, b = b, a
     if len(a) < 3:
         return False
     if len(b) == len(a) + 1:
-        return b[-1] == "a" and b[:-1] == a
-    return len(a) == len(b) and a[:-1] == b[:-1] and (a[-1], b[-1]) in _GENDER_ENDINGS
+        return b[-1] == "a" and b[:-1] == a and a[-1] not in _VOWELS
+    return (len(a) == len(b) and a[:-1] == b[:-1] and (a[-1], b[-1]) in _GENDER_ENDINGS
+            and not a.endswith(("nko", "nka")))
 
 
 def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool) -> tuple[float, str]:

@@ -134,3 +134,8 @@ def test_a_mans_and_a_womans_form_of_one_name_are_different_people(a, b):
 
 def test_a_gender_ending_does_not_split_organisation_words():
     assert compare_names("Kembara Sawit Plantation", "Kembaro Sawit Plantation", kind="organisation").match
+
+
+def test_a_long_vowel_written_twice_or_belarusian_enka_is_not_a_gender_form():
+    assert compare_names("Khalid Ala Hassan", "Khalid Alaa Hassan", kind="person").match
+    assert compare_names("Pavel Marchenko", "Pavel Marchenka", kind="person").match
