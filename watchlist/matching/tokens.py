@@ -20,13 +20,14 @@ _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
 
 _SPELLING_RULES = [(re.compile(p), r) for p, r in (
     (r"ph", "f"), (r"y", "i"), (r"(?<=[aeiou])j", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"), (r"(?<=[kscz])h", ""), (r"ou", "u"),
-    (r"oo", "u"), (r"ee", "i"), (r"(.)\1+", r"\1"), (r"(?<=[a-z]{4})s$", ""),
+    (r"oo", "u"), (r"ee", "i"), (r"eo", "u"), (r"(.)\1+", r"\1"), (r"(?<=[a-z]{4})s$", ""),
 )]
 
 
 @lru_cache(maxsize=200_000)
 def spelling_key(token: str) -> str:
-    """Folds common transliteration variants (y/i, ph/f, doubled letters) so they cost nothing."""
+    """Folds common transliteration variants (y/i, ph/f, doubled letters, Korean eo/u as in
+    "Seong"/"Sung") so they cost nothing."""
     for pattern, replacement in _SPELLING_RULES:
         token = pattern.sub(replacement, token)
     return token

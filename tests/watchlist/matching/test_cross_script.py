@@ -40,3 +40,19 @@ def test_an_acronym_of_a_few_words_inside_a_name_counts_only_when_the_rest_does_
     assert not result.match and not result.review
     assert compare_names("AA Energy", "Al Ameen Energy Services", kind="organisation").match
     assert compare_names("JC Juncker", "Jean Claude Marie Juncker", kind="person").review
+
+
+def test_korean_surname_romanisations_are_one_name():
+    assert compare_names("CHO, Yong Chol", "JO, Yong Chol", kind="person").match
+    assert compare_names("Lee Min-ho", "Yi Min-ho", kind="person").match
+
+
+def test_korean_eo_and_u_spell_one_vowel():
+    from watchlist.matching.tokens import spelling_key
+
+    assert spelling_key("seong") == spelling_key("sung")
+    assert spelling_key("hyeon") == spelling_key("hyun")
+
+
+def test_hangul_name_matches_its_popular_romanisation():
+    assert compare_names("정서윤", "Jung Seo-yoon", kind="person").match
