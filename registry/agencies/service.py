@@ -183,11 +183,11 @@ def search_agencies(q: str | None, country: str | None, status: str | None, page
         query = query.where(Agency.country == country)
     if status:
         query = query.where(exists().where(Licence.agency_id == Agency.id, status_clause(status, today())))
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    items = db.session.scalars(query.options(selectinload(Agency.other_names), selectinload(Agency.officers),
-                                             selectinload(Agency.licences))
+    items = db.session.scalars(query.options(selectinload(Agency.other_names), selectinload(Agency.licences))
                                .order_by(Agency.name, Agency.id).limit(per_page).offset((page - 1) * per_page)).all()
-    return items, total
+    if page == 1 and len(items) < per_page:  # the whole result is on this page: no count query needed
+        return items, len(items)
+    return items, db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
 def search_with_suggestions(q: str | None, country: str | None, status: str | None, page: int, per_page: int) -> dict:

@@ -14,9 +14,13 @@ from registry.common.pagination import page_body
 blp = Blueprint("agencies", __name__, url_prefix="/api/v1", description="Recruitment agencies and their licences.")
 
 
+# Schemas hold no per-request state: built once, not on every public read.
+_PUBLIC, _REGULATOR = AgencyPublicSchema(), AgencyRegulatorSchema()
+
+
 def _detail_schema():
     who = current_actor()
-    return AgencyRegulatorSchema() if who and who.role in {"regulator", "admin"} else AgencyPublicSchema()
+    return _REGULATOR if who and who.role in {"regulator", "admin"} else _PUBLIC
 
 
 @blp.route("/agencies")

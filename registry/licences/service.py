@@ -3,7 +3,7 @@ from datetime import date
 
 from flask_babel import gettext
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from registry.agencies.service import _check_scope, get_agency
 from registry.audit.service import record_audit
@@ -27,8 +27,10 @@ def snapshot(licence: Licence) -> dict:
 
 
 def find_licence(country: str, licence_no: str) -> Licence | None:
-    return db.session.scalar(select(Licence).options(selectinload(Licence.actions), selectinload(Licence.agency))
-                             .where(Licence.country == country.upper(), Licence.licence_no == licence_no))
+    """The licence with its agency and actions, in one query (the public check's hot path)."""
+    statement = (select(Licence).options(joinedload(Licence.agency), joinedload(Licence.actions))
+                 .where(Licence.country == country.upper(), Licence.licence_no == licence_no))
+    return db.session.execute(statement).unique().scalar_one_or_none()
 
 
 def get_licence(country: str, licence_no: str) -> Licence:

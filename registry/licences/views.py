@@ -15,9 +15,13 @@ class AsOfArgs(Schema):
     on = fields.Date(metadata={"description": "Status as of this date (default today)"})
 
 
+# Schemas hold no per-request state: built once, not on every (hot, public) licence check.
+_PUBLIC, _REGULATOR = LicencePublicSchema(), LicenceRegulatorSchema()
+
+
 def _schema():
     who = current_actor()
-    return LicenceRegulatorSchema() if who and who.role in {"regulator", "admin"} else LicencePublicSchema()
+    return _REGULATOR if who and who.role in {"regulator", "admin"} else _PUBLIC
 
 
 @blp.route("/licences/<string:country>/<path:licence_no>")

@@ -73,6 +73,10 @@ def create_subject(data):
     return subject_profile(subject, today()), 201, {"ETag": f'"{subject.version}"', "Location": f"/api/v1/subjects/{subject.id}"}
 
 
+# Schemas hold no per-request state: built once, not on every public read.
+_PUBLIC, _FULL = SubjectPublicSchema(), SubjectFullSchema()
+
+
 @blp.route("/subjects/<int:subject_id>")
 @blp.arguments(SubjectStandingArgs, location="query")
 @blp.response(200, SubjectPublicSchema)
@@ -83,11 +87,11 @@ def get_subject(args, subject_id):
     subject = service.get_subject(subject_id)
     profile = subject_profile(subject, on)
     if _trusted():
-        body = SubjectFullSchema().dumps(profile)
+        body = _FULL.dumps(profile)
     else:
         if profile["standing"] not in PUBLIC_STANDINGS or (on != today() and subject_profile(subject, today())["standing"] not in PUBLIC_STANDINGS):
             raise NotFound(f"No subject with id {subject_id} is on the public watchlist.")
-        body = SubjectPublicSchema().dumps(profile)
+        body = _PUBLIC.dumps(profile)
     return Response(body, mimetype="application/json", headers={"ETag": f'"{subject.version}"'})
 
 
