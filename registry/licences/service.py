@@ -79,7 +79,8 @@ def apply_action(country: str, licence_no: str, data: dict, actor: Actor) -> Lic
     with transaction():
         licence = get_licence(country, licence_no)
         # lock the row: a concurrent action waits, then sees the winner's version (412) and history, never a mix
-        db.session.refresh(licence, with_for_update=True)
+        db.session.execute(select(Licence.id).where(Licence.id == licence.id).with_for_update())
+        db.session.expire(licence)  # everything, actions included, is read again after the lock
         _check_scope(actor, licence.country)
         if data.get("version") is not None and data["version"] != licence.version:
             raise StaleVersion(f"Licence {licence_no} is at version {licence.version}, not {data['version']}: reload and retry.",
