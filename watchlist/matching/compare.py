@@ -156,6 +156,8 @@ def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = 
 
 
 def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig) -> CompareResult:
+    """One name against one name: initials are allowed or not by the kinds each name shows on its
+    own, before both are read as one kind."""
     left, right = analyse_name(a, kind), analyse_name(b, kind)
     acronyms = initials_allowed(left, right)
     left, right, kind = resolve_kind(left, right, kind)
