@@ -129,3 +129,13 @@ def test_a_country_name_outside_brackets_is_still_part_of_the_name():
 def test_messrs_before_an_agency_name_is_set_aside():
     assert analyse_name("M/S Sunrise Overseas Pvt Ltd").tokens == ("sunrise", "overseas")
     assert compare_names("Messrs Sunrise Overseas", "Sunrise Overseas Private Limited").match
+
+
+@pytest.mark.parametrize("written", ["Cty TNHH Sao Vang Nhan Luc", "Cty CP Sao Vang Nhan Luc",
+                                     "Sao Vang Nhan Luc One Member Co., Ltd."])
+def test_vietnamese_short_and_english_legal_forms_are_set_aside(written):
+    assert analyse_name(written, "organisation").tokens == ("sao", "vang", "nhan", "luc")
+
+
+def test_a_brand_of_two_letters_is_not_taken_for_a_legal_form():
+    assert analyse_name("CP Foods Trading", "organisation").tokens[0] == "cp"
