@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .brackets import strip_bracket_qualifiers
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit, tokens_of, uninvert
-from .vocabulary import (STOPWORDS, Phrase, PhraseTable, bracket_qualifiers, common_tokens, honorifics, legal_forms,
-                         word_abbreviations)
+from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms, word_abbreviations
 
 KINDS = ("organisation", "person", "any")
 
@@ -57,45 +57,9 @@ def _strip_edges(tokens: tuple[str, ...], table: PhraseTable, found: list[Phrase
     return tokens
 
 
-_BRACKETED = re.compile(r"\(([^()]*)\)")
-
-
-def _place_in(bracket: str) -> str:
-    """The place a bracketed qualifier stands for ("m" -> "malaysia"), or "" when it is not one."""
-    words = bracket_qualifiers()
-    inner = clean(bracket).split()
-    if not inner or any(w not in words for w in inner):
-        return ""
-    return "".join(words[w] for w in inner if w != "and")
-
-
-def place_qualifiers(name: str) -> frozenset[str]:
-    """The places named in brackets in ``name`` ("Bank of China (Hong Kong) Limited" -> hongkong)."""
-    if "(" not in name:
-        return frozenset()
-    return frozenset(filter(None, (_place_in(b) for b in _BRACKETED.findall(fold(name)))))
-
-
-def _strip_place_qualifiers(folded: str, found: list[Phrase], name: str) -> str:
-    """Remove bracketed place qualifiers ("Sinar Jaya (M) Sdn Bhd", "Siam Recruit (Thailand) Co.,
-    Ltd."): one side's qualifier marks where a company trades, not another company (two different
-    ones are a conflict, see compare). Unbracketed country words stay part of the name."""
-    if "(" not in folded:
-        return folded
-    as_written = {fold(text): text for text in _BRACKETED.findall(name)}
-
-    def replace(bracket: re.Match) -> str:
-        if _place_in(bracket.group(1)):
-            text = as_written.get(bracket.group(1), bracket.group(1))
-            found.append(Phrase(f"({text.strip()})", "place_qualifier"))
-            return " "
-        return bracket.group()
-    return _BRACKETED.sub(replace, folded)
-
-
 def _strip_legal_forms(folded: str, kind: str, found: list[Phrase], name: str = "") -> tuple[str, ...]:
     table = legal_forms()
-    folded = _strip_place_qualifiers(folded, found, name)
+    folded = strip_bracket_qualifiers(folded, found, name)
     folded = table.strip_native(folded, found)
     tokens = tuple(clean(folded).split())
     strong_only: list[Phrase] = []

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .align import Alignment, align_tokens
-from .analysis import NameAnalysis, alternatives, analyse_name, place_qualifiers
+from .analysis import NameAnalysis, alternatives, analyse_name
+from .brackets import place_qualifiers
 from .config import MatchConfig
 from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script

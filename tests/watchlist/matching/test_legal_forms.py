@@ -139,3 +139,7 @@ def test_vietnamese_short_and_english_legal_forms_are_set_aside(written):
 
 def test_a_brand_of_two_letters_is_not_taken_for_a_legal_form():
     assert analyse_name("CP Foods Trading", "organisation").tokens[0] == "cp"
+
+
+def test_nepali_p_ltd_is_set_aside():
+    assert analyse_name("Himal Overseas P. Ltd.", "organisation").tokens == ("himal", "overseas")
