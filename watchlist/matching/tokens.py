@@ -19,7 +19,8 @@ _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
 
 
 _SPELLING_RULES = [(re.compile(p), r) for p, r in (
-    (r"ph", "f"), (r"y", "i"), (r"(?<=[aeiou])j", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"), (r"(?<=[kscz])h", ""), (r"ou", "u"),
+    (r"ph", "f"), (r"y", "i"), (r"(?<=[aeiou])j", "i"), (r"w", "v"), (r"ck", "k"), (r"q", "k"),
+    (r"(?<=[kscz])h", ""), (r"ou", "u"),
     (r"oo", "u"), (r"ee", "i"), (r"eo", "u"), (r"(.)\1+", r"\1"), (r"(?<=[a-z]{4})s$", ""),
 )]
 

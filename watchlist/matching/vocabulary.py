@@ -45,7 +45,8 @@ class PhraseTable:
         for word in sorted({w for key in self.latin for w in key if len(w) >= MIN_TYPO_WORD and w.isalpha()}):
             self.words.setdefault(word[0], []).append(word)
         # Short phrase words ("bhd", "ltd") are recognised with two letters after the first swapped only.
-        self.short_words = frozenset(w for key in self.latin for w in key if 3 <= len(w) < MIN_TYPO_WORD and w.isalpha())
+        self.short_words = frozenset(w for key in self.latin for w in key
+                                     if 3 <= len(w) < MIN_TYPO_WORD and w.isalpha())
 
     def strip_native(self, folded: str, found: list[Phrase]) -> str:
         """Remove native-script phrases at the start or end of ``folded`` (repeatedly)."""
