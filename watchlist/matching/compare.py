@@ -152,8 +152,14 @@ def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = 
     names separated by slashes is compared through each of them too; the best pair counts."""
     stats = stats or default_stats()
     config = config or DEFAULT_CONFIG
-    results = [_compare_one(x, y, kind, stats, config) for x in alternatives(a) for y in alternatives(b)]
-    return max(results, key=lambda result: result.score)
+    pairs = [(x, y) for x in alternatives(a) for y in alternatives(b)]
+    results = [_compare_one(x, y, kind, stats, config) for x, y in pairs]
+    best = max(range(len(results)), key=lambda i: results[i].score)
+    result = results[best]
+    if pairs[best] != (a, b):
+        result.explanation["name"]["listed_in"] = {"query": a, "matched": b}
+        result.explanation["summary"] += " Names listed with '/' were compared one by one; this is the closest pair."
+    return result
 
 
 def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig) -> CompareResult:

@@ -78,6 +78,7 @@ def test_names_listed_with_a_slash_are_compared_one_by_one():
     result = compare_names("Sinar Jaya Manpower / SJM Recruitment", "SJM Recruitment Sdn Bhd")
     assert result.match
     assert result.explanation["name"]["query"] == "SJM Recruitment"
+    assert result.explanation["name"]["listed_in"]["query"] == "Sinar Jaya Manpower / SJM Recruitment"
 
 
 def test_son_of_legal_forms_and_generic_words_with_a_slash_stay_one_name():
