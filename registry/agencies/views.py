@@ -6,7 +6,7 @@ from registry.agencies import service
 from registry.agencies.schemas import (AgencyIn, AgencyPage, AgencyPatch, AgencyPublicSchema,
                                        AgencyRegulatorSchema, AgencySearchArgs)
 from registry.agencies.export import agencies_csv
-from registry.auth.guard import BEARER, actor, current_actor, require
+from registry.auth.guard import BEARER, actor, has_role, require
 from registry.common.if_match import if_match_version as _if_match_version
 from registry.common.pagination import page_body
 
@@ -19,8 +19,7 @@ _PUBLIC, _REGULATOR = AgencyPublicSchema(), AgencyRegulatorSchema()
 
 
 def _detail_schema():
-    who = current_actor()
-    return _REGULATOR if who and who.role in {"regulator", "admin"} else _PUBLIC
+    return _REGULATOR if has_role("regulator", "admin") else _PUBLIC
 
 
 @blp.route("/agencies")

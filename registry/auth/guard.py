@@ -27,6 +27,12 @@ def current_actor() -> Actor | None:
     return request.environ[_ACTOR_KEY]
 
 
+def has_role(*roles: str) -> bool:
+    """Whether this request carries a valid token of one of `roles` (public endpoints that show more to some)."""
+    who = current_actor()
+    return who is not None and who.role in roles
+
+
 def require(*roles: str):
     """Allow only authenticated callers whose role is in `roles`."""
 

@@ -10,7 +10,7 @@ from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
 from registry.common.uow import transaction
-from registry.domain import Conflict, InvalidInput, NotFound, StaleVersion, field_error
+from registry.domain import Conflict, NotFound, StaleVersion, field_error
 from registry.extensions import db
 from registry.licences import lifecycle
 from registry.licences.keys import licence_key

@@ -3,7 +3,7 @@ from flask import Response
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from registry.auth.guard import BEARER, actor, current_actor, require
+from registry.auth.guard import BEARER, actor, has_role, require
 from registry.common.time import today
 from registry.licences import service
 from registry.licences.schemas import ActionIn, LicenceIn, LicencePublicSchema, LicenceRegulatorSchema
@@ -20,8 +20,7 @@ _PUBLIC, _REGULATOR = LicencePublicSchema(), LicenceRegulatorSchema()
 
 
 def _schema():
-    who = current_actor()
-    return _REGULATOR if who and who.role in {"regulator", "admin"} else _PUBLIC
+    return _REGULATOR if has_role("regulator", "admin") else _PUBLIC
 
 
 @blp.route("/licences/<string:country>/<path:licence_no>")

@@ -9,7 +9,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
-from .text import has_digit
 from .vocabulary import common_tokens, name_variants
 
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
