@@ -67,6 +67,21 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+# Revisions renumbered so the files read in chain order; databases stamped with an old id are re-stamped.
+RENUMBERED = {"0004_fees": "0003_fees", "0006_portal": "0004_portal", "0007_screening": "0005_screening",
+              "0005_accreditation": "0006_accreditation"}
+
+
+def restamp_renumbered(connection):
+    """Rewrite an old revision id in alembic_version to its new number (nothing else changes)."""
+    from sqlalchemy import inspect, text
+    if inspect(connection).has_table("alembic_version"):
+        for old, new in RENUMBERED.items():
+            connection.execute(text("UPDATE alembic_version SET version_num = :new WHERE version_num = :old"),
+                               {"new": new, "old": old})
+    connection.commit()  # Alembic leaves an already-begun transaction to its caller: end this one first
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -92,6 +107,7 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        restamp_renumbered(connection)
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

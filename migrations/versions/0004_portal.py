@@ -1,13 +1,13 @@
 """portal: complaints (with payments and an append-only status history) and regulator-console users
 
-Revision ID: 0006_portal
-Revises: 0004_fees
+Revision ID: 0004_portal
+Revises: 0003_fees
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0006_portal"
-down_revision = "0004_fees"
+revision = "0004_portal"
+down_revision = "0003_fees"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """screening flags and record links
 
-Revision ID: 0007_screening
-Revises: 0006_portal
+Revision ID: 0005_screening
+Revises: 0004_portal
 Create Date: 2026-11-23 15:50:12.032937
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_screening'
-down_revision = '0006_portal'
+revision = '0005_screening'
+down_revision = '0004_portal'
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """accreditation: foreign employer accreditations with action history, job orders, job-offer verifications
 
-Revision ID: 0005_accreditation
-Revises: 0007_screening (numbered 0005 as allocated; it follows 0007 in the chain)
+Revision ID: 0006_accreditation
+Revises: 0005_screening
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0005_accreditation'
-down_revision = '0007_screening'
+revision = '0006_accreditation'
+down_revision = '0005_screening'
 branch_labels = None
 depends_on = None
 

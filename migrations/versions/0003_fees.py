@@ -1,13 +1,13 @@
 """fees: fee rules with versions, exchange rates
 
-Revision ID: 0004_fees
+Revision ID: 0003_fees
 Revises: 0002_watchlist
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0004_fees'
+revision = '0003_fees'
 down_revision = '0002_watchlist'
 branch_labels = None
 depends_on = None
