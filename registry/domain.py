@@ -33,6 +33,17 @@ class Conflict(DomainError):
     status_code = 409
 
 
+class Unavailable(DomainError):
+    """A part of the service is not ready yet (e.g. the screening index is still being built): 503 with
+    Retry-After, so clients and load balancers try again instead of treating it as a failure."""
+
+    status_code = 503
+
+    def __init__(self, message: str, retry_after: int = 5, **extra):
+        super().__init__(message, **extra)
+        self.retry_after = retry_after
+
+
 class StaleVersion(DomainError):
     """The client wrote against an old version of a record; nothing was changed."""
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from registry.domain import DomainError
+from registry.domain import DomainError, Unavailable
 from registry.extensions import db
 from registry.i18n import translate
 
@@ -85,7 +85,10 @@ def _handle_http(exc: HTTPException):
 
 def _handle_domain(exc: DomainError):
     db.session.rollback()
-    return error_response(exc.status_code, exc.message, exc.errors, **exc.extra)
+    response = error_response(exc.status_code, exc.message, exc.errors, **exc.extra)
+    if isinstance(exc, Unavailable):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _handle_stale(exc: StaleDataError):
