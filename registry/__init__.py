@@ -50,6 +50,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_error_handlers(app)
     from registry.security import init_security
     init_security(app)
+    from registry.common.json_guard import init_json_guard
+    init_json_guard(app)
     _request_ids(app)
     from registry.common.response_cache import init_response_cache
     init_response_cache(app)
