@@ -6,6 +6,22 @@ from pathlib import Path
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", Path(__file__).resolve().parent.parent / "instance"))
 
 
+LOCAL_ENV = "local.env"  # written by `make run`: APP_ENV=development for the CLI and server of a checkout
+
+
+def local_settings() -> dict:
+    """KEY=VALUE lines of instance/local.env (absent in production); the environment always wins over them."""
+    path = INSTANCE_DIR / LOCAL_ENV
+    if not path.is_file():
+        return {}
+    settings = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            settings[key.strip()] = value.strip().strip("'\"")
+    return settings
+
+
 def _bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
@@ -40,14 +56,16 @@ def _dev_secret_key() -> str:
 def load_config(overrides: dict | None = None) -> dict:
     """Build the Flask config mapping from the environment plus explicit overrides."""
     overrides = dict(overrides or {})
-    env = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
+    local = local_settings()
+    env = overrides.get("APP_ENV") or os.environ.get("APP_ENV") or local.get("APP_ENV", "production")
     testing = overrides.get("TESTING", env == "testing")
-    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY") or local.get("SECRET_KEY")
     if not secret:
         if env in {"development", "testing"} or testing:
             secret = _dev_secret_key() if env == "development" else "test-secret-key"
         else:
-            raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production).")
+            raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production). For a development checkout, "
+                               "`make run` (or `make instance/local.env`) writes instance/local.env with APP_ENV=development.")
     db_url = overrides.get("SQLALCHEMY_DATABASE_URI") or _database_url()
     engine_options = {"pool_pre_ping": True}
     if db_url.startswith("postgresql"):
