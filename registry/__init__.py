@@ -9,11 +9,17 @@ from registry.config import INSTANCE_DIR, load_config
 from registry.extensions import api, db, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = Path(__file__).resolve().parent / "bundled"  # templates/ and migrations/ inside an installed wheel (setup.py)
+
+
+def resource_dir(name: str) -> Path:
+    """The top-level `templates` or `migrations` folder: the checkout's own, or the copy a wheel ships."""
+    return BUNDLED / name if (BUNDLED / name).is_dir() else ROOT / name
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build a configured app; `overrides` is for tests and scripts."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "registry" / "static"),
+    app = Flask(__name__, template_folder=str(resource_dir("templates")), static_folder="static",
                 instance_path=str(INSTANCE_DIR), instance_relative_config=False)
     app.config.update(load_config(overrides))
     from registry.security import install_url_converters
@@ -26,7 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     import registry.common.sqlite  # noqa: F401 - SQLite in write-ahead-log mode (readers never wait)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(resource_dir("migrations")))
     from registry.errors import ErrorSchema
     api.ERROR_SCHEMA = ErrorSchema  # document our one error shape as every operation's default response
     api.init_app(app)

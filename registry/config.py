@@ -3,7 +3,10 @@ import os
 import secrets
 from pathlib import Path
 
-INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", Path(__file__).resolve().parent.parent / "instance"))
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# instance/ of the checkout; an installed wheel (no setup.cfg beside the package) uses ./instance of its working directory
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH") or (
+    _CHECKOUT / "instance" if (_CHECKOUT / "setup.cfg").is_file() else Path.cwd() / "instance"))
 
 
 LOCAL_ENV = "local.env"  # written by `make run`: APP_ENV=development for the CLI and server of a checkout
