@@ -91,6 +91,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * 1024 * 1024))),
         "MAX_PER_PAGE": int(os.environ.get("MAX_PER_PAGE", "100")),
         "MAX_BATCH_ITEMS": int(os.environ.get("MAX_BATCH_ITEMS", "1000")),
+        "MAX_BATCH_NAME_CHARS": int(os.environ.get("MAX_BATCH_NAME_CHARS", "50000")),
         "MATCH_THRESHOLD": float(os.environ.get("MATCH_THRESHOLD", "0") or 0) or None,
         "MATCH_INDEX_REFRESH_SECONDS": float(os.environ.get("MATCH_INDEX_REFRESH_SECONDS", "2")),
         "MATCH_INDEX_FULL_REBUILD_SECONDS": float(os.environ.get("MATCH_INDEX_FULL_REBUILD_SECONDS", "600")),
