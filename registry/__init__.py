@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from registry.errors import ErrorSchema
     api.ERROR_SCHEMA = ErrorSchema  # document our one error shape as every operation's default response
     api.init_app(app)
+    _refuse_unknown_query_parameters()
     from registry.common.fields import decimal_as_string_in_openapi
     api.ma_plugin.converter.add_attribute_function(decimal_as_string_in_openapi)
     limiter.init_app(app)
@@ -78,3 +79,13 @@ def _request_ids(app: Flask) -> None:
     def _echo(response):
         response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
         return response
+
+
+def _refuse_unknown_query_parameters() -> None:
+    """Query strings are checked like JSON bodies: an undocumented parameter is a 422 naming it, as the OpenAPI
+    document says (webargs would drop it silently, so a misspelt filter returned everything)."""
+    from flask_smorest.arguments import ArgumentsMixin
+    from marshmallow import RAISE
+
+    parser = ArgumentsMixin.ARGUMENTS_PARSER
+    parser.DEFAULT_UNKNOWN_BY_LOCATION = {**type(parser).DEFAULT_UNKNOWN_BY_LOCATION, "query": RAISE, "querystring": RAISE}
