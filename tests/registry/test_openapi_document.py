@@ -27,3 +27,11 @@ def test_unknown_query_parameter_is_422_naming_it(client, admin):
     response = client.get("/api/v1/audit?entity_typo=agency", headers=admin)
     assert response.status_code == 422 and "entity_typo" in response.get_json()["errors"]["query"]
     assert client.get("/api/v1/agencies?country=ph").status_code == 200  # lower case is still read as PH
+
+
+def test_audit_filters_are_1_to_40_and_60_characters_as_documented(client, admin):
+    spec = _spec(client)
+    assert _query_parameter(spec, "/api/v1/audit", "entity_type")["schema"]["minLength"] == 1
+    for query in ("entity_type=&entity_id=", "entity_type=" + "x" * 41):
+        response = client.get(f"/api/v1/audit?{query}", headers=admin)
+        assert response.status_code == 422 and response.get_json()["errors"]["query"]
