@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
-#   make run   - serve the registry on http://127.0.0.1:8000 with demo data (SQLite)
+#   make run   - serve the registry on http://127.0.0.1:$PORT (8000) with demo data (SQLite)
 #   make test  - run the test suite (SQLite, or PostgreSQL via TEST_DATABASE_URL)
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -24,12 +24,18 @@ MO := $(patsubst %.po,%.mo,$(wildcard registry/translations/*/LC_MESSAGES/messag
 
 install: $(STAMP) $(MO)
 
+# Development settings for every later `flask ...` command in this checkout (the environment wins; gitignored).
+INSTANCE ?= $(or $(INSTANCE_PATH),instance)
+PORT ?= 8000
+$(INSTANCE)/local.env:
+	mkdir -p $(INSTANCE)
+	printf '# Written by make run: this checkout is a development server (delete for production settings).\nAPP_ENV=development\n' > $@
+
 run: export APP_ENV ?= development
-run: $(STAMP) $(MO)
-	mkdir -p instance
+run: $(STAMP) $(MO) $(INSTANCE)/local.env
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $${WORKERS:-2} --access-logfile - wsgi:app
+	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2} --access-logfile - wsgi:app
 
 test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -9,11 +9,17 @@ from registry.config import INSTANCE_DIR, load_config
 from registry.extensions import api, db, limiter, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = Path(__file__).resolve().parent / "bundled"  # templates/ and migrations/ inside an installed wheel (setup.py)
+
+
+def resource_dir(name: str) -> Path:
+    """The top-level `templates` or `migrations` folder: the checkout's own, or the copy a wheel ships."""
+    return BUNDLED / name if (BUNDLED / name).is_dir() else ROOT / name
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build a configured app; `overrides` is for tests and scripts."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "registry" / "static"),
+    app = Flask(__name__, template_folder=str(resource_dir("templates")), static_folder="static",
                 instance_path=str(INSTANCE_DIR), instance_relative_config=False)
     app.config.update(load_config(overrides))
     from registry.security import install_url_converters
@@ -26,10 +32,11 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     import registry.common.sqlite  # noqa: F401 - SQLite in write-ahead-log mode (readers never wait)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(resource_dir("migrations")))
     from registry.errors import ErrorSchema
     api.ERROR_SCHEMA = ErrorSchema  # document our one error shape as every operation's default response
     api.init_app(app)
+    _refuse_unknown_query_parameters()
     from registry.common.fields import decimal_as_string_in_openapi
     api.ma_plugin.converter.add_attribute_function(decimal_as_string_in_openapi)
     limiter.init_app(app)
@@ -50,6 +57,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_error_handlers(app)
     from registry.security import init_security
     init_security(app)
+    from registry.common.json_guard import init_json_guard
+    init_json_guard(app)
     _request_ids(app)
     from registry.common.response_cache import init_response_cache
     init_response_cache(app)
@@ -70,3 +79,13 @@ def _request_ids(app: Flask) -> None:
     def _echo(response):
         response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
         return response
+
+
+def _refuse_unknown_query_parameters() -> None:
+    """Query strings are checked like JSON bodies: an undocumented parameter is a 422 naming it, as the OpenAPI
+    document says (webargs would drop it silently, so a misspelt filter returned everything)."""
+    from flask_smorest.arguments import ArgumentsMixin
+    from marshmallow import RAISE
+
+    parser = ArgumentsMixin.ARGUMENTS_PARSER
+    parser.DEFAULT_UNKNOWN_BY_LOCATION = {**type(parser).DEFAULT_UNKNOWN_BY_LOCATION, "query": RAISE, "querystring": RAISE}

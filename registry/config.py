@@ -3,7 +3,26 @@ import os
 import secrets
 from pathlib import Path
 
-INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", Path(__file__).resolve().parent.parent / "instance"))
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# instance/ of the checkout; an installed wheel (no setup.cfg beside the package) uses ./instance of its working directory
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH") or (
+    _CHECKOUT / "instance" if (_CHECKOUT / "setup.cfg").is_file() else Path.cwd() / "instance"))
+
+
+LOCAL_ENV = "local.env"  # written by `make run`: APP_ENV=development for the CLI and server of a checkout
+
+
+def local_settings() -> dict:
+    """KEY=VALUE lines of instance/local.env (absent in production); the environment always wins over them."""
+    path = INSTANCE_DIR / LOCAL_ENV
+    if not path.is_file():
+        return {}
+    settings = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            settings[key.strip()] = value.strip().strip("'\"")
+    return settings
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -40,14 +59,16 @@ def _dev_secret_key() -> str:
 def load_config(overrides: dict | None = None) -> dict:
     """Build the Flask config mapping from the environment plus explicit overrides."""
     overrides = dict(overrides or {})
-    env = overrides.get("APP_ENV") or os.environ.get("APP_ENV", "production")
+    local = local_settings()
+    env = overrides.get("APP_ENV") or os.environ.get("APP_ENV") or local.get("APP_ENV", "production")
     testing = overrides.get("TESTING", env == "testing")
-    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY")
+    secret = overrides.get("SECRET_KEY") or os.environ.get("SECRET_KEY") or local.get("SECRET_KEY")
     if not secret:
         if env in {"development", "testing"} or testing:
             secret = _dev_secret_key() if env == "development" else "test-secret-key"
         else:
-            raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production).")
+            raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production). For a development checkout, "
+                               "`make run` (or `make instance/local.env`) writes instance/local.env with APP_ENV=development.")
     db_url = overrides.get("SQLALCHEMY_DATABASE_URI") or _database_url()
     engine_options = {"pool_pre_ping": True}
     if db_url.startswith("postgresql"):
@@ -70,6 +91,7 @@ def load_config(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * 1024 * 1024))),
         "MAX_PER_PAGE": int(os.environ.get("MAX_PER_PAGE", "100")),
         "MAX_BATCH_ITEMS": int(os.environ.get("MAX_BATCH_ITEMS", "1000")),
+        "MAX_BATCH_NAME_CHARS": int(os.environ.get("MAX_BATCH_NAME_CHARS", "50000")),
         "MATCH_THRESHOLD": float(os.environ.get("MATCH_THRESHOLD", "0") or 0) or None,
         "MATCH_INDEX_REFRESH_SECONDS": float(os.environ.get("MATCH_INDEX_REFRESH_SECONDS", "2")),
         "MATCH_INDEX_FULL_REBUILD_SECONDS": float(os.environ.get("MATCH_INDEX_FULL_REBUILD_SECONDS", "600")),

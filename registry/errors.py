@@ -7,7 +7,7 @@ from http import HTTPStatus
 
 from flask import jsonify, render_template, request
 from marshmallow import INCLUDE, Schema, fields
-from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -110,6 +110,13 @@ def _handle_out_of_range(exc: Exception):
     return error_response(422, "A value is out of range or too long: check numbers and the length of texts.")
 
 
+def _handle_integrity(exc: IntegrityError):
+    """A unique key a service did not check first (or a concurrent write took): 409, never a 500."""
+    db.session.rollback()
+    log.warning("integrity error: %s", exc.orig.__class__.__name__ if exc.orig else exc.__class__.__name__)
+    return error_response(409, "This conflicts with an existing record (a value that must be unique is taken).")
+
+
 def _handle_unexpected(exc: Exception):
     if isinstance(exc, HTTPException):
         return _handle_http(exc)
@@ -126,5 +133,6 @@ def register_error_handlers(app) -> None:
     app.register_error_handler(OperationalError, _handle_db_down)
     app.register_error_handler(InterfaceError, _handle_db_down)
     app.register_error_handler(DataError, _handle_out_of_range)
+    app.register_error_handler(IntegrityError, _handle_integrity)
     app.register_error_handler(OverflowError, _handle_out_of_range)
     app.register_error_handler(Exception, _handle_unexpected)

@@ -1,10 +1,10 @@
 """Open-data exports of the public watchlist: CSV (one row per subject and decided case) and
 newline-delimited FollowTheMoney entities (Company/Person plus Sanction), public standing only."""
-import csv
 import io
 import json
 from datetime import date
 
+from registry.common.csv_safe import SafeWriter
 from watchlist.profile import public_subjects, subject_profile
 
 CSV_COLUMNS = ("subject_id", "kind", "name", "other_names", "country", "standing", "case_no", "jurisdiction",
@@ -21,7 +21,7 @@ def _public_profiles(on: date) -> list[dict]:
 
 def watchlist_csv(on: date) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for p in _public_profiles(on):
         head = [p["id"], p["kind"], p["name"], "|".join(n["name"] for n in p["other_names"]), p["country"], p["standing"]]

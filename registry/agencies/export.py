@@ -1,11 +1,11 @@
 """The open-data CSV of licensed agencies (one row per licence, public fields only)."""
-import csv
 import io
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from registry.agencies.models import Agency
+from registry.common.csv_safe import SafeWriter
 from registry.common.time import today
 from registry.extensions import db
 from registry.licences.models import Licence, licence_status
@@ -18,7 +18,7 @@ COLUMNS = ("country", "licence_no", "agency_id", "agency_name", "other_names", "
 def agencies_csv() -> str:
     on = today()
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     rows = db.session.scalars(select(Licence).options(selectinload(Licence.agency).selectinload(Agency.other_names))
                               .order_by(Licence.country, Licence.licence_no))

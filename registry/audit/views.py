@@ -1,6 +1,6 @@
 """GET /api/v1/audit: admins read the audit trail, filtered by entity."""
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from registry.audit.service import list_audit
 from registry.auth.guard import BEARER, require
@@ -10,8 +10,9 @@ blp = Blueprint("audit", __name__, url_prefix="/api/v1", description="Audit trai
 
 
 class AuditArgs(PageArgs):
-    entity_type = fields.String(validate=lambda v: 0 < len(v) <= 40)
-    entity_id = fields.String(validate=lambda v: 0 < len(v) <= 60)
+    # validators must raise (marshmallow 4 ignores a False return), and Length is documented in OpenAPI
+    entity_type = fields.String(validate=validate.Length(min=1, max=40))
+    entity_id = fields.String(validate=validate.Length(min=1, max=60))
 
 
 class AuditEntrySchema(Schema):

@@ -16,11 +16,19 @@ def is_currency(code: str) -> bool:
     return code in _CURRENCIES
 
 
+# Documented as an enum (OpenAPI), so generated clients and fuzzers know which codes are real; input is
+# upper-cased first, so lower case is accepted too.
+COUNTRY_ENUM = sorted(_COUNTRIES)
+CURRENCY_ENUM = sorted(_CURRENCIES)
+
+
 class Country(fields.String):
     """ISO 3166-1 alpha-2 country code, upper-cased on input."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("metadata", {}).setdefault("example", "PH")
+        metadata = kwargs.setdefault("metadata", {})
+        metadata.setdefault("example", "PH")
+        metadata.setdefault("enum", COUNTRY_ENUM)
         super().__init__(validate=validate.Length(equal=2), **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
@@ -33,6 +41,12 @@ class Country(fields.String):
 class Currency(fields.String):
     """ISO 4217 currency code, upper-cased on input."""
 
+    def __init__(self, **kwargs):
+        metadata = kwargs.setdefault("metadata", {})
+        metadata.setdefault("example", "PHP")
+        metadata.setdefault("enum", CURRENCY_ENUM)
+        super().__init__(**kwargs)
+
     def _deserialize(self, value, attr, data, **kwargs):
         code = super()._deserialize(value, attr, data, **kwargs).strip().upper()
         if code not in _CURRENCIES:
@@ -40,11 +54,16 @@ class Currency(fields.String):
         return code
 
 
+AMOUNT_PATTERN = r"^[0-9]{1,15}(\.[0-9]{1,2})?$"  # what the documentation promises: up to 1e15, 2 places
+
+
 class Amount(fields.Decimal):
     """A non-negative money amount as a decimal string with at most 2 places ("1500.00")."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("metadata", {}).setdefault("example", "1500.00")
+        metadata = kwargs.setdefault("metadata", {})
+        metadata.setdefault("example", "1500.00")
+        metadata.setdefault("pattern", AMOUNT_PATTERN)
         super().__init__(places=None, as_string=True, allow_nan=False, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):

@@ -5,7 +5,8 @@ from marshmallow import Schema, fields, validate, ValidationError, validates
 
 class PageArgs(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100000))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1),
+                              metadata={"maximum": 100, "description": "At most MAX_PER_PAGE (100)"})
 
     @validates("per_page")
     def _cap(self, value, **kwargs):

@@ -10,7 +10,9 @@ from registry.security import form_limit
 
 
 def _safe_next(target: str | None) -> str:
-    if not target or urlsplit(target).netloc or not target.startswith("/console") or target.startswith("//"):
+    """Only a console path of printable characters (no CR/LF header injection, no backslash) is followed."""
+    if (not target or not target.isprintable() or "\\" in target or urlsplit(target).netloc
+            or not target.startswith("/console") or target.startswith("//")):
         return url_for("console.dashboard")
     return target
 

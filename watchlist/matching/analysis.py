@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .brackets import strip_bracket_qualifiers
+from .limits import MAX_NAME_TOKENS, MAX_TOKEN_LENGTH
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit, tokens_of, uninvert
 from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms, word_abbreviations
@@ -163,7 +164,15 @@ def analyse_name(name: str, kind: str = "any", country: str | None = None) -> Na
         found.extend(Phrase(t, "stopword") for t in tokens if t in STOPWORDS and kept)
         tokens = kept or tokens
     set_aside = [{"text": p.text, "kind": p.kind} for p in found]
+    tokens = bounded(tokens)
     return NameAnalysis(name, " ".join(tokens), tokens, set_aside, kind, _may_be_cut_short(name, folded, tokens))
+
+
+def bounded(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """At most MAX_NAME_TOKENS tokens of at most MAX_TOKEN_LENGTH letters: the work per name is bounded."""
+    if len(tokens) <= MAX_NAME_TOKENS and all(len(t) <= MAX_TOKEN_LENGTH for t in tokens):
+        return tokens
+    return tuple(t[:MAX_TOKEN_LENGTH] for t in tokens[:MAX_NAME_TOKENS])
 
 
 # Screening analyses the same query and indexed names again when explaining hits: remember them.

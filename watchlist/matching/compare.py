@@ -9,10 +9,11 @@ from .align import Alignment, align_tokens
 from .analysis import NameAnalysis, alternatives, analyse_name
 from .brackets import place_qualifiers
 from .config import MatchConfig
+from .limits import MAX_COMPARE_TOKEN_PAIRS, MAX_NAME_TOKENS
 from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
-from .text import listed_surname
+from .text import listed_surname, tokens_of
 
 
 @dataclass
@@ -152,7 +153,7 @@ def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = 
     names separated by slashes is compared through each of them too; the best pair counts."""
     stats = stats or default_stats()
     config = config or DEFAULT_CONFIG
-    pairs = [(x, y) for x in alternatives(a) for y in alternatives(b)]
+    pairs = comparison_pairs(a, b)
     results = [_compare_one(x, y, kind, stats, config) for x, y in pairs]
     best = max(range(len(results)), key=lambda i: results[i].score)
     result = results[best]
@@ -160,6 +161,22 @@ def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = 
         result.explanation["name"]["listed_in"] = {"query": a, "matched": b}
         result.explanation["summary"] += " Names listed with '/' were compared one by one; this is the closest pair."
     return result
+
+
+def comparison_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    """The pairs of names compared for ``a`` and ``b``: the whole names, then whole against part and part against
+    part of names listed with slashes, until MAX_COMPARE_TOKEN_PAIRS token pairs would be scored."""
+    left, right = alternatives(a), alternatives(b)
+    ordered = [(x, y) for x in left for y in right]
+    ordered.sort(key=lambda pair: (pair[0] != a) + (pair[1] != b))  # stable: whole names first
+    pairs, work = [], 0
+    for x, y in ordered:
+        cost = min(len(tokens_of(x)), MAX_NAME_TOKENS) * min(len(tokens_of(y)), MAX_NAME_TOKENS)
+        if pairs and work + cost > MAX_COMPARE_TOKEN_PAIRS:
+            continue
+        pairs.append((x, y))
+        work += cost
+    return pairs
 
 
 def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig) -> CompareResult:

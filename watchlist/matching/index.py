@@ -11,6 +11,7 @@ from .analysis import analyse_name_cached as analyse_name
 from .compare import compare_analyses, default_stats
 from .config import MatchConfig
 from .explain import build_signals, combine, summary
+from .limits import MAX_QUERY_NAMES, MAX_QUERY_OFFICERS
 from .name_index import NameIndex
 from .records import Hit, Query, Record
 from .signals import AddressIndex, IdentifierIndex
@@ -82,7 +83,7 @@ class MatchIndex:
 
     def query(self, q: Query, limit: int = 10, min_score: float | None = None) -> list[Hit]:
         """Records most similar to ``q``, best first; ``min_score`` drops weaker hits."""
-        names = [alternative for n in [q.name, *q.other_names] if n for alternative in alternatives(n)]
+        names = [alternative for n in [q.name, *q.other_names] if n for alternative in alternatives(n)][:MAX_QUERY_NAMES]
         by_kind = {kind: [analyse_name(n, kind if q.kind == "any" else q.kind) for n in names]
                    for kind in ("organisation", "person", "any")}
         unique = {a.tokens: a for analyses in by_kind.values() for a in analyses}
@@ -148,7 +149,7 @@ class MatchIndex:
         for slot, links in self._addresses.lookup(q.addresses, self.config.address_min_similarity,
                                                   self._live).items():
             shared.setdefault(slot, {})["addresses"] = links
-        for officer in q.officers or ():
+        for officer in list(q.officers or ())[:MAX_QUERY_OFFICERS]:
             analysis = analyse_name(officer, "person")
             by_kind = {"person": [analysis]}
             for name_id, _estimate in self._officers.candidates([analysis], 50):

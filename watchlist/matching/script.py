@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .limits import MAX_NAME_TOKENS, MAX_TOKEN_LENGTH
 from .text import fold
 from .vocabulary import legal_forms
 
@@ -34,7 +35,9 @@ def native_tokens(text: str) -> tuple[str, ...]:
             tokens.extend(word)
         else:
             tokens.append(word)
-    return tuple(tokens)
+        if len(tokens) >= MAX_NAME_TOKENS:
+            break
+    return tuple(t[:MAX_TOKEN_LENGTH] for t in tokens[:MAX_NAME_TOKENS])
 
 
 def same_native_script(a: str, b: str) -> bool:

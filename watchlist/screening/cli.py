@@ -5,6 +5,7 @@ import sys
 import click
 from flask.cli import with_appcontext
 
+from registry.common.csv_safe import SafeDictWriter
 from watchlist.screening.service import screen_one
 
 INPUT_COLUMNS = ("name", "kind", "country", "registration_no", "address", "phone", "email", "website")
@@ -25,7 +26,7 @@ def screen_file_command(infile, outfile, limit, keep_all):
     if "name" not in (reader.fieldnames or []):
         raise click.ClickException("IN.csv needs a 'name' column.")
     rows = list(reader)
-    writer = csv.DictWriter(outfile, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(outfile, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     matches = 0
     with click.progressbar(rows, label="Screening", file=sys.stderr) as bar:

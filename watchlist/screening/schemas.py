@@ -3,21 +3,40 @@ from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from registry.common.fields import Country
+from watchlist.matching.limits import MAX_NAME_TOKENS
+from watchlist.matching.text import tokens_of
 
 KINDS = ("organisation", "person", "any")
+NAME_CHARS = 300
+# A batch may hold at most this many characters of names in all (names, other names and officers of every item):
+# with each name capped (NAME_CHARS, MAX_NAME_TOKENS) this bounds the work of one request (README, screening).
+DEFAULT_MAX_BATCH_NAME_CHARS = 50_000
+
+
+def _words(value: str) -> None:
+    if len(tokens_of(value)) > MAX_NAME_TOKENS:
+        raise ValidationError(f"At most {MAX_NAME_TOKENS} words (each Chinese, Japanese or Korean character is a word).")
+
+
+def MatchName(**kwargs):  # noqa: N802 - reads like a field class
+    """A name to match: 1-300 characters and at most MAX_NAME_TOKENS words, as documented in OpenAPI."""
+    kwargs.setdefault("metadata", {}).setdefault(
+        "description", f"1-{NAME_CHARS} characters, at most {MAX_NAME_TOKENS} words "
+                       "(each Chinese, Japanese or Korean character counts as a word)")
+    return fields.String(validate=[validate.Length(min=1, max=NAME_CHARS), _words], **kwargs)
 
 
 class ScreenItem(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    name = MatchName(required=True)
     kind = fields.String(load_default="any", validate=validate.OneOf(KINDS))
     country = Country(allow_none=True)
-    other_names = fields.List(fields.String(validate=validate.Length(max=300)), validate=validate.Length(max=20))
+    other_names = fields.List(MatchName(), validate=validate.Length(max=20))
     registration_no = fields.String(allow_none=True, validate=validate.Length(max=100))
     address = fields.String(allow_none=True, validate=validate.Length(max=500))
     phone = fields.String(allow_none=True, validate=validate.Length(max=50))
     email = fields.String(allow_none=True, validate=validate.Length(max=254))
     website = fields.String(allow_none=True, validate=validate.Length(max=300))
-    officers = fields.List(fields.String(validate=validate.Length(max=300)), validate=validate.Length(max=50),
+    officers = fields.List(MatchName(), validate=validate.Length(max=50),
                            metadata={"description": "Names of the people behind an organisation"})
 
 
@@ -34,6 +53,12 @@ class BatchRequest(Schema):
         cap = current_app.config["MAX_BATCH_ITEMS"]
         if len(value) > cap:
             raise ValidationError(f"At most {cap} items per batch.")
+        chars = current_app.config.get("MAX_BATCH_NAME_CHARS", DEFAULT_MAX_BATCH_NAME_CHARS)
+        used = sum(len(n) for item in value for n in [item.get("name") or "", *(item.get("other_names") or ()),
+                                                       *(item.get("officers") or ())])
+        if used > chars:
+            raise ValidationError(f"At most {chars} characters of names (with other names and officers) per batch; "
+                                  f"this one has {used}: split it.")
 
 
 class ScreenResult(Schema):
@@ -67,7 +92,7 @@ class BatchResponse(Schema):
 
 
 class CompareSide(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    name = MatchName(required=True)
     kind = fields.String(load_default="any", validate=validate.OneOf(KINDS))
 
 

@@ -93,11 +93,12 @@ def update_subject(subject_id: int, data: dict, expected_version: int, actor: Ac
         if "country" in data and data["country"] != subject.country:
             if not actor.can_write_country(data["country"]):
                 raise PermissionDenied(f"A {actor.role} token for {actor.country or 'no country'} may not move subjects to {data['country']}.")
-            subject.country = data["country"]
+        if "external_id" in data or "country" in data:  # checked before any change is flushed (autoflush)
+            _check_external_id(data.get("country", subject.country), data.get("external_id", subject.external_id),
+                               exclude_id=subject.id)
+        subject.country = data.get("country", subject.country)
         if "external_id" in data:
             subject.external_id = data["external_id"]
-        if "external_id" in data or "country" in data:
-            _check_external_id(subject.country, subject.external_id, exclude_id=subject.id)
         if "name" in data and data["name"].strip() != subject.name:
             old = subject.name
             subject.name, subject.search_key = data["name"].strip(), search_key(data["name"])
@@ -118,7 +119,8 @@ def _check_external_id(country: str, external_id: str | None, exclude_id: int | 
         query = query.where(Subject.id != exclude_id)
     other = db.session.scalar(query)
     if other:
-        raise Conflict(f"Subject {other} already has external_id {external_id} in {country}.", existing_id=other)
+        message = f"Subject {other} already has external_id {external_id} in {country}."
+        raise Conflict(message, errors={"json": {"external_id": [message]}}, existing_id=other)
 
 
 def _apply(subject: Subject, data: dict) -> None:

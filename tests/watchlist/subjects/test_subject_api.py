@@ -106,3 +106,13 @@ def test_external_id_taken_by_a_concurrent_write_is_409_not_500(client, ph_regul
     monkeypatch.setattr(service, "_check_external_id", lambda *args, **kwargs: None)  # as if both checked before either wrote
     response = client.post("/api/v1/subjects", json=EMPLOYER, headers=ph_regulator)
     assert response.status_code == 409 and db.session.query(Subject).count() == 1
+
+
+def test_patch_with_another_subjects_external_id_is_409_naming_the_field_and_changes_nothing(client, ph_regulator):
+    create_subject(client, ph_regulator)
+    other = create_subject(client, ph_regulator, external_id="PH-W-002", name="Tavimor Sendrak Holdings")
+    response = client.patch(f"/api/v1/subjects/{other['id']}", json={"external_id": "PH-W-001", "name": "Renamed",
+                                                                      "version": other["version"]}, headers=ph_regulator)
+    assert response.status_code == 409 and "external_id" in response.get_json()["errors"]["json"]
+    after = client.get(f"/api/v1/subjects/{other['id']}", headers=ph_regulator).get_json()
+    assert after["external_id"] == "PH-W-002" and after["name"] == "Tavimor Sendrak Holdings"
