@@ -9,7 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
-from .vocabulary import common_tokens, name_variants
+from .vocabulary import common_tokens, joined_particles, name_variants, syllable_codas
 
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
     (r"ph", "f"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"w", "v"),
@@ -63,6 +63,48 @@ def phonetic_key(token: str) -> str:
     for pattern, replacement in _PHONETIC_RULES:
         key = pattern.sub(replacement, key)
     return key
+
+
+_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstvxz]{0,3}[wy]?)([aeiouy]{1,3})([a-z]*)$")
+# The most letters a single romanised syllable has ("nguyen", "truong", "kyaing").
+MAX_SYLLABLE_LENGTH = 6
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(token: str) -> bool:
+    """Whether ``token`` reads as one romanised syllable of Vietnamese, Thai, Khmer, Burmese or Chinese
+    ("minh", "hung", "keong", "myint"): consonants, one group of vowels, then a final from the table."""
+    if len(token) > MAX_SYLLABLE_LENGTH:
+        return False
+    match = _SYLLABLE.match(token)
+    return bool(match and match.group(2) in syllable_codas())
+
+
+def distinct_syllables(a: str, b: str) -> bool:
+    """Two romanised syllables of one length differing in a letter or two ("minh"/"binh", "hung"/"hang",
+    "keong"/"kiang", "peng"/"leng") are two names, not a typo: in these languages the syllable is the name.
+    Not two letters swapped ("ngyuen" is a typo of "nguyen"), nor a length change."""
+    if len(a) != len(b) or a == b or not (is_syllable(a) and is_syllable(b)):
+        return False
+    differing = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(differing) == 2 and differing[1] == differing[0] + 1 and a[differing[0]] == b[differing[1]] \
+        and a[differing[1]] == b[differing[0]]
+    return not swapped
+
+
+def particle_joined(a: str, b: str) -> bool:
+    """One name with a particle written joined or apart: "albakri"/"bakri" (the "al" set aside from
+    "Al-Bakri"), "albakri"/"elbakri", "delacruz"/"cruz". What is left after the particle has four
+    letters or more, so "alan"/"an" or "diana"/"ana" are not read this way."""
+    if len(a) < len(b):
+        a, b = b, a
+    for particle in joined_particles():
+        if a.startswith(particle):
+            rest = a[len(particle):]
+            if len(rest) >= 4 and (rest == b or (b != rest and b.endswith(rest)
+                                                 and b[:len(b) - len(rest)] in joined_particles())):
+                return True
+    return False
 
 
 def _known_distinct_names(a: str, b: str) -> bool:
@@ -132,11 +174,13 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
     variants = name_variants().get(a)
     if variants and b in variants:
         return config.name_variant_similarity, "name variant"
+    if particle_joined(a, b):
+        return config.joined_particle_similarity, "particle joined"
     if abs(len(a) - len(b)) > 3:
         return 0.0, ""
     if spelling_key(a) == spelling_key(b):  # "hasan" / "hassan": one name, two spellings
         return config.transliteration_similarity, "transliteration variant"
-    if _known_distinct_names(a, b):
+    if _known_distinct_names(a, b) or distinct_syllables(a, b):
         return 0.0, ""
     edits = allowed_edits(shorter, config)
     best, how = 0.0, ""
@@ -157,11 +201,15 @@ def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -
     most one typo (not in a first part of one or two letters)."""
     if token[0] != parts[0][0] or abs(sum(map(len, parts)) - len(token)) > 2:
         return 0.0
+    if min(map(len, parts)) < 2:
+        return 0.0  # an initial glued to a word is no joined word: "pham t" is not "phat"
     joined = "".join(parts)
     if joined == token:
         return config.joined_words_similarity
     if not joined.isalpha() or (len(parts[0]) < 3 and not token.startswith(parts[0])):
         return 0.0  # a typo is not forgiven in a first word of one or two letters: "ep ite" is not "elite"
+    if len(token) < config.joined_typo_min_length:
+        return 0.0  # a typo and a join at once need letters to spare: "phat" is not "pham ta"
     edits = min(1, allowed_edits(min(len(token), len(joined)), config))  # joining is already one change
     if not edits:
         return 0.0
@@ -192,6 +240,9 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
         if other in variants:
             found[other] = config.name_variant_similarity
             continue
+        if particle_joined(token, other):
+            found[other] = config.joined_particle_similarity
+            continue
         if abs(len(token) - len(other)) > 3:
             continue
         if other in same_spelling or (len(other) < 4 and spelling == spelling_key(other)):
@@ -201,6 +252,8 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
             theirs = table.get(other)
             if theirs and theirs[1] != "org":
                 continue
+        if distinct_syllables(token, other):
+            continue
         shorter = min(len(token), len(other))
         edits = allowed_edits(shorter, config)
         best = 0.0
