@@ -96,6 +96,9 @@ def initials_allowed(left: NameAnalysis, right: NameAnalysis) -> bool:
     return {left.kind, right.kind} != {"person", "organisation"}
 
 
+ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+
+
 def kinds_conflict(left: NameAnalysis, right: NameAnalysis) -> bool:
     """Both kinds are known and differ: a person is not an organisation, whatever the names share."""
     return {left.kind, right.kind} == {"person", "organisation"}
@@ -108,7 +111,8 @@ def organisation_doubt(left: NameAnalysis, right: NameAnalysis, alignment: Align
     legal forms and country names do not count), or a match resting on generic words alone while
     something is left over ("Duta Sejahtera Placement Services" / "Duta Placement Services")."""
     extra = [t for t in [left.tokens[i] for i in alignment.left_unmatched]
-             + [right.tokens[j] for j in alignment.right_unmatched] if not has_digit(t)]  # numbers: weak either way
+             + [right.tokens[j] for j in alignment.right_unmatched]
+             if not (has_digit(t) or t in ROMAN_NUMERALS)]  # series numbers: weak evidence either way
     if not extra:
         return ""
     distinctive = [t for t in extra if stats.weight(t) >= config.distinctive_weight]

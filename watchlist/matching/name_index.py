@@ -15,7 +15,7 @@ from .compare import compare_analyses
 from .config import MatchConfig
 from .estimate import estimate_scores, seed_from_common
 from .stats import TokenStats
-from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key
+from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key, without_particle
 from .vocabulary import name_variants
 
 KIND_CODES = {"organisation": 0, "person": 1, "any": 2}
@@ -28,6 +28,7 @@ _NO_IDS = np.zeros(0, dtype=np.int32)
 _NO_ESTIMATES = np.zeros(0, dtype=np.float32)
 _SOUND = "~"
 _SPELLING = "="
+_PARTICLE = "+"
 
 
 def deletions(token: str, depth: int) -> set[str]:
@@ -102,6 +103,9 @@ class NameIndex:
         keys = deletions(token, 1)
         keys.add(_SOUND + phonetic_key(token))
         keys.add(_SPELLING + spelling_key(token))
+        rest = without_particle(token)
+        if rest:  # "albakri" is found from "bakri" and "elbakri"
+            keys.update((rest, _PARTICLE + rest))
         for key in keys:
             self.fuzzy_keys.setdefault(key, []).append(token)
 
@@ -132,7 +136,8 @@ class NameIndex:
             same_sound = set(self.fuzzy_keys.get(_SOUND + phonetic_key(token), ()))
             same_spelling = set(self.fuzzy_keys.get(_SPELLING + spelling_key(token), ()))
             pool = same_sound | same_spelling
-            for key in deletions(token, 1) | {token}:
+            rest = without_particle(token)
+            for key in deletions(token, 1) | {token, _PARTICLE + token} | ({rest, _PARTICLE + rest} if rest else set()):
                 pool.update(self.fuzzy_keys.get(key, ()))
                 if key in self.postings:
                     pool.add(key)

@@ -66,6 +66,7 @@ def phonetic_key(token: str) -> str:
 
 
 _SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstvxz]{0,3}[wy]?)([aeiouy]{1,3})([a-z]*)$")
+_GLIDE_ONSET = re.compile(r"^[bcdfghjklmnprst]y[aeiou]").match
 # The most letters a single romanised syllable has ("nguyen", "truong", "kyaing").
 MAX_SYLLABLE_LENGTH = 6
 
@@ -83,9 +84,12 @@ def is_syllable(token: str) -> bool:
 def distinct_syllables(a: str, b: str) -> bool:
     """Two romanised syllables of one length differing in a letter or two ("minh"/"binh", "hung"/"hang",
     "keong"/"kiang", "peng"/"leng") are two names, not a typo: in these languages the syllable is the name.
-    Not two letters swapped ("ngyuen" is a typo of "nguyen"), nor a length change."""
+    Not two letters swapped ("ngyuen" is a typo of "nguyen"), nor a length change, nor two syllables
+    opening with a consonant and "y", as Korean ones do, whose romanisation systems differ in consonants."""
     if len(a) != len(b) or a == b or not (is_syllable(a) and is_syllable(b)):
         return False
+    if _GLIDE_ONSET(a) and _GLIDE_ONSET(b):
+        return False  # Korean romanisations ("myong"/"pyong", "hyung"/"myung") vary in consonants
     differing = [i for i in range(len(a)) if a[i] != b[i]]
     swapped = len(differing) == 2 and differing[1] == differing[0] + 1 and a[differing[0]] == b[differing[1]] \
         and a[differing[1]] == b[differing[0]]
@@ -105,6 +109,14 @@ def particle_joined(a: str, b: str) -> bool:
                                                  and b[:len(b) - len(rest)] in joined_particles())):
                 return True
     return False
+
+
+def without_particle(token: str) -> str:
+    """``token`` without a particle written joined to its start ("albakri" -> "bakri"), else ""."""
+    for particle in joined_particles():
+        if token.startswith(particle) and len(token) - len(particle) >= 4:
+            return token[len(particle):]
+    return ""
 
 
 def _known_distinct_names(a: str, b: str) -> bool:
