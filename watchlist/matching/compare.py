@@ -13,6 +13,7 @@ from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
 from .text import has_digit, listed_surname
+from .vocabulary import common_tokens
 
 
 @dataclass
@@ -104,6 +105,15 @@ def kinds_conflict(left: NameAnalysis, right: NameAnalysis) -> bool:
     return {left.kind, right.kind} == {"person", "organisation"}
 
 
+def is_generic(token: str, stats: TokenStats, config: MatchConfig) -> bool:
+    """A generic word of organisation names ("manpower", "duta", "sejahtera"): listed as one, or, when
+    not listed as a common name either, weighing little. A family name in a company name is no generic word."""
+    listed = common_tokens().get(token)
+    if listed:
+        return listed[1] == "org"
+    return stats.weight(token) < config.distinctive_weight
+
+
 def organisation_doubt(left: NameAnalysis, right: NameAnalysis, alignment: Alignment, stats: TokenStats,
                        config: MatchConfig) -> str:
     """Why two organisation names that score high should still be reviewed, or "" when nothing:
@@ -115,10 +125,10 @@ def organisation_doubt(left: NameAnalysis, right: NameAnalysis, alignment: Align
              if not (has_digit(t) or t in ROMAN_NUMERALS)]  # series numbers: weak evidence either way
     if not extra:
         return ""
-    distinctive = [t for t in extra if stats.weight(t) >= config.distinctive_weight]
+    distinctive = [t for t in extra if not is_generic(t, stats, config)]
     if distinctive:
         return "a distinctive word is on one side only: " + ", ".join(distinctive)
-    if not any(alignment.left_weights[i] >= config.distinctive_weight for m in alignment.matches for i in m.left):
+    if all(is_generic(left.tokens[i], stats, config) for m in alignment.matches for i in m.left):
         return "only generic words are shared"
     return ""
 

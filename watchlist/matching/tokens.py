@@ -81,13 +81,22 @@ def is_syllable(token: str) -> bool:
     return bool(match and match.group(2) in syllable_codas())
 
 
+def _rhyme(token: str) -> str:
+    """A syllable without its opening consonants ("phuong" -> "uong")."""
+    match = _SYLLABLE.match(token)
+    return token[match.start(1):] if match else token
+
+
 def distinct_syllables(a: str, b: str) -> bool:
     """Two romanised syllables of one length differing in a letter or two ("minh"/"binh", "hung"/"hang",
     "keong"/"kiang", "peng"/"leng") are two names, not a typo: in these languages the syllable is the name.
-    Not two letters swapped ("ngyuen" is a typo of "nguyen"), nor a length change, nor two syllables
+    Nor do syllables with the same rhyme and another opening ("huong"/"phuong"). Not two letters
+    swapped ("ngyuen" is a typo of "nguyen"), nor another length change, nor two syllables
     opening with a consonant and "y", as Korean ones do, whose romanisation systems differ in consonants."""
-    if len(a) != len(b) or a == b or not (is_syllable(a) and is_syllable(b)):
+    if a == b or not (is_syllable(a) and is_syllable(b)):
         return False
+    if len(a) != len(b):  # only another opening consonant: "huong"/"phuong", "anh"/"thanh"
+        return _rhyme(a) == _rhyme(b) and not (_GLIDE_ONSET(a) or _GLIDE_ONSET(b))
     if _GLIDE_ONSET(a) and _GLIDE_ONSET(b):
         return False  # Korean romanisations ("myong"/"pyong", "hyung"/"myung") vary in consonants
     differing = [i for i in range(len(a)) if a[i] != b[i]]
@@ -96,16 +105,22 @@ def distinct_syllables(a: str, b: str) -> bool:
     return not swapped
 
 
+def _shortest_rest(particle: str) -> int:
+    """Letters a name must keep after a joined particle: four after a two-letter one ("alan" is not
+    "al an", "diana" not "di ana"), three after a longer one ("delapaz")."""
+    return 4 if len(particle) < 3 else 3
+
+
 def particle_joined(a: str, b: str) -> bool:
     """One name with a particle written joined or apart: "albakri"/"bakri" (the "al" set aside from
-    "Al-Bakri"), "albakri"/"elbakri", "delacruz"/"cruz". What is left after the particle has four
-    letters or more, so "alan"/"an" or "diana"/"ana" are not read this way."""
+    "Al-Bakri"), "albakri"/"elbakri", "delacruz"/"cruz", "delapaz"/"paz"; what is left after the
+    particle is long enough (``_shortest_rest``)."""
     if len(a) < len(b):
         a, b = b, a
     for particle in joined_particles():
         if a.startswith(particle):
             rest = a[len(particle):]
-            if len(rest) >= 4 and (rest == b or (b != rest and b.endswith(rest)
+            if len(rest) >= _shortest_rest(particle) and (rest == b or (b != rest and b.endswith(rest)
                                                  and b[:len(b) - len(rest)] in joined_particles())):
                 return True
     return False
@@ -114,7 +129,7 @@ def particle_joined(a: str, b: str) -> bool:
 def without_particle(token: str) -> str:
     """``token`` without a particle written joined to its start ("albakri" -> "bakri"), else ""."""
     for particle in joined_particles():
-        if token.startswith(particle) and len(token) - len(particle) >= 4:
+        if token.startswith(particle) and len(token) - len(particle) >= _shortest_rest(particle):
             return token[len(particle):]
     return ""
 
