@@ -13,6 +13,7 @@ from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
 from .text import has_digit, listed_surname
+from .tokens import is_syllable
 from .vocabulary import common_tokens
 
 
@@ -114,10 +115,21 @@ def is_generic(token: str, stats: TokenStats, config: MatchConfig) -> bool:
     return stats.weight(token) < config.distinctive_weight
 
 
+def name_like(token: str) -> bool:
+    """A word that names someone in an organisation's name: a listed given or family name or one romanised
+    syllable ("Kin", "Meng", "Đức"). Such a word on one side only marks another holder. Longer words
+    ("Islamic", "Charitable", but also "Thepnimit") are left to the ordinary penalty for an extra word:
+    aliases drop descriptive words too often to tell them apart."""
+    if len(token) < 3:
+        return False  # a particle, an initial or a short form ("ue", "no", "ci"), not a name
+    listed = common_tokens().get(token)
+    return bool(listed and listed[1] != "org") or is_syllable(token)
+
+
 def organisation_doubt(left: NameAnalysis, right: NameAnalysis, alignment: Alignment, stats: TokenStats,
                        config: MatchConfig) -> str:
     """Why two organisation names that score high should still be reviewed, or "" when nothing:
-    a distinctive word on one side only ("Dusit Thepnimit Fishing" / "Dusit Fishing": generic words,
+    a name-like word on one side only ("Kwan Kin Hing Manpower" / "Kwan Hing Manpower": generic words,
     legal forms and country names do not count), or a match resting on generic words alone while
     something is left over ("Duta Sejahtera Placement Services" / "Duta Placement Services")."""
     extra = [t for t in [left.tokens[i] for i in alignment.left_unmatched]
@@ -125,7 +137,7 @@ def organisation_doubt(left: NameAnalysis, right: NameAnalysis, alignment: Align
              if not (has_digit(t) or t in ROMAN_NUMERALS)]  # series numbers: weak evidence either way
     if not extra:
         return ""
-    distinctive = [t for t in extra if not is_generic(t, stats, config)]
+    distinctive = [t for t in extra if not is_generic(t, stats, config) and name_like(t)]
     if distinctive:
         return "a distinctive word is on one side only: " + ", ".join(distinctive)
     if all(is_generic(left.tokens[i], stats, config) for m in alignment.matches for i in m.left):

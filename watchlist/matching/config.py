@@ -25,7 +25,7 @@ class MatchConfig:
     name_variant_similarity: float = 0.9
     joined_words_similarity: float = 0.98
     # A word read as two joined words with a typo as well needs at least this many letters.
-    joined_typo_min_length: int = 7
+    joined_typo_min_length: int = 6
     # A particle written joined to the name or apart ("Albakri" / "Al-Bakri", "Delacruz" / "Dela Cruz").
     joined_particle_similarity: float = 0.95
     abbreviation_similarity: float = 0.9

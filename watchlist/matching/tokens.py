@@ -9,7 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
-from .vocabulary import common_tokens, joined_particles, name_variants, syllable_codas
+from .vocabulary import common_tokens, joined_particles, name_variants, onset_variants, syllable_codas
 
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
     (r"ph", "f"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"w", "v"),
@@ -67,6 +67,8 @@ def phonetic_key(token: str) -> str:
 
 _SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstvxz]{0,3}[wy]?)([aeiouy]{1,3})([a-z]*)$")
 _GLIDE_ONSET = re.compile(r"^[bcdfghjklmnprst]y[aeiou]").match
+# Syllable endings found in East and South-East Asian romanisations, not in Arabic or Urdu ones.
+ASIAN_CODAS = ("ng", "nh", "ch")
 # The most letters a single romanised syllable has ("nguyen", "truong", "kyaing").
 MAX_SYLLABLE_LENGTH = 6
 
@@ -87,14 +89,23 @@ def _rhyme(token: str) -> str:
     return token[match.start(1):] if match else token
 
 
+def one_onset(token: str) -> str:
+    """``token`` with its opening consonant written one way for romanisations that differ only there
+    ("zhang" and "chang" -> "chang", "bong" and "pong" -> "pong")."""
+    for onset, written in onset_variants():
+        if token.startswith(onset) and len(token) > len(onset) and token[len(onset)] not in "h":
+            return written + token[len(onset):]
+    return token
+
+
 def distinct_syllables(a: str, b: str) -> bool:
     """Two romanised syllables of one length differing in a letter or two ("minh"/"binh", "hung"/"hang",
     "keong"/"kiang", "peng"/"leng") are two names, not a typo: in these languages the syllable is the name.
     Nor do syllables with the same rhyme and another opening ("huong"/"phuong"). Not two letters
     swapped ("ngyuen" is a typo of "nguyen"), nor another length change, nor two syllables
     opening with a consonant and "y", as Korean ones do, whose romanisation systems differ in consonants."""
-    if a == b or not (is_syllable(a) and is_syllable(b)):
-        return False
+    if a == b or not (is_syllable(a) and is_syllable(b)) or one_onset(a) == one_onset(b):
+        return False  # also one sound written by two romanisation systems: "zhang"/"chang", "pong"/"bong"
     if len(a) != len(b):  # only another opening consonant: "huong"/"phuong", "anh"/"thanh"
         return _rhyme(a) == _rhyme(b) and not (_GLIDE_ONSET(a) or _GLIDE_ONSET(b))
     if _GLIDE_ONSET(a) and _GLIDE_ONSET(b):
@@ -102,7 +113,13 @@ def distinct_syllables(a: str, b: str) -> bool:
     differing = [i for i in range(len(a)) if a[i] != b[i]]
     swapped = len(differing) == 2 and differing[1] == differing[0] + 1 and a[differing[0]] == b[differing[1]] \
         and a[differing[1]] == b[differing[0]]
-    return not swapped
+    if swapped:
+        return False
+    if all(a[i] in _VOWELS and b[i] in _VOWELS for i in differing):
+        # Only vowels differ: two names where the syllable ends the East Asian way ("hung"/"hang",
+        # "keong"/"kiang"); elsewhere a vowel is often just written differently ("loun"/"loan").
+        return a.endswith(ASIAN_CODAS)
+    return True
 
 
 def _shortest_rest(particle: str) -> int:
@@ -228,11 +245,11 @@ def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -
     most one typo (not in a first part of one or two letters)."""
     if token[0] != parts[0][0] or abs(sum(map(len, parts)) - len(token)) > 2:
         return 0.0
-    if min(map(len, parts)) < 2:
-        return 0.0  # an initial glued to a word is no joined word: "pham t" is not "phat"
     joined = "".join(parts)
     if joined == token:
         return config.joined_words_similarity
+    if min(map(len, parts)) < 2:
+        return 0.0  # an initial glued to a word with a typo is no joined word: "pham t" is not "phat"
     if not joined.isalpha() or (len(parts[0]) < 3 and not token.startswith(parts[0])):
         return 0.0  # a typo is not forgiven in a first word of one or two letters: "ep ite" is not "elite"
     if len(token) < config.joined_typo_min_length:

@@ -240,6 +240,14 @@ def syllable_codas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def onset_variants() -> tuple[tuple[str, str], ...]:
+    """Opening consonants that romanisation systems write differently for one sound ("zh"/"ch",
+    "b"/"p", "hs"/"s"), longest first, each mapped to one spelling."""
+    rows = load_table("romanised_onset_variants.csv")
+    return tuple(sorted(((r["onset"], r["written_as"]) for r in rows), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=None)
 def vietnamese_family_names() -> frozenset[str]:
     """Vietnamese family names: after one, "Van" is a middle name ("Văn"), not the Dutch particle."""
     return frozenset(r["name"] for r in load_table("vietnamese_family_names.csv"))

@@ -24,13 +24,20 @@ def test_abbreviation_does_not_join_other_words():
 
 
 def test_distinctive_extra_word_on_one_side_is_review_not_match():
-    for a, b in [("Dusit Thepnimit Fishing", "Dusit Fishing"),
-                 ("Kwan Kin Hing Overseas Manpower Company Limited", "Kwan Hing Manpower Limited"),
+    result = compare_names("Dusit Thepnimit Fishing", "Dusit Fishing", kind="organisation")
+    assert result.review and not result.match  # by the ordinary penalty for an extra word
+    for a, b in [("Kwan Kin Hing Overseas Manpower Company Limited", "Kwan Hing Manpower Limited"),
                  ("Meng Chuan Loke Engineering Services", "Chuan Loke Engineering Services"),
                  ("Công ty TNHH Cung ứng Nhân lực An Thái", "Công ty TNHH Cung ứng Nhân lực An Thái Đức")]:
         result = compare_names(a, b, kind="organisation")
         assert result.review and not result.match, (a, b)
         assert "distinctive" in result.explanation["name"]["capped"]["reason"]
+
+
+def test_descriptive_word_an_alias_drops_is_no_name():
+    assert compare_names("Al-Haramain Foundation", "Al-Haramain Islamic Foundation", kind="organisation").match
+    assert compare_names("Revival of Islamic Heritage Society", "Revival of Islamic Heritage Society Committee",
+                         kind="organisation").match
 
 
 def test_generic_extra_words_and_legal_forms_do_not_count_as_distinctive():
