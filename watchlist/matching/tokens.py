@@ -92,9 +92,13 @@ def _rhyme(token: str) -> str:
 def one_onset(token: str) -> str:
     """``token`` with its opening consonant written one way for romanisations that differ only there
     ("zhang" and "chang" -> "chang", "bong" and "pong" -> "pong")."""
-    for onset, written in onset_variants():
-        if token.startswith(onset) and len(token) > len(onset) and token[len(onset)] not in "h":
-            return written + token[len(onset):]
+    for _ in range(3):  # "gh" -> "g" -> "k"
+        for onset, written in onset_variants():
+            if token.startswith(onset) and len(token) > len(onset) and token[len(onset)] != "h":
+                token = written + token[len(onset):]
+                break
+        else:
+            return token
     return token
 
 

@@ -43,3 +43,20 @@ def test_joined_words_with_a_typo_need_letters_to_spare():
     assert joined_similarity("phat", ("ph", "ta"), CONFIG) == 0.0
     assert joined_similarity("sinarjaya", ("sinar", "jaya"), CONFIG) > 0.9
     assert joined_similarity("sinarjayaa", ("sinar", "jaya"), CONFIG) > 0.8
+
+
+def test_one_sound_written_by_two_romanisation_systems_is_one_syllable():
+    for a, b in [("zhang", "chang"), ("pong", "bong"), ("hsaing", "saing"), ("ghaith", "gaith")]:
+        assert not distinct_syllables(a, b), (a, b)
+    assert distinct_syllables("minh", "binh")  # m/b is no romanisation variant
+
+
+def test_vowels_differ_only_before_an_east_asian_ending():
+    assert distinct_syllables("hung", "hang")
+    assert not distinct_syllables("loun", "loan")  # Urdu vowels vary
+    assert compare_names("LOUN, Waseem Rauf", "LOAN, Waseem Rauf", kind="person").match
+
+
+def test_syllables_with_one_rhyme_and_another_opening_differ():
+    assert distinct_syllables("huong", "phuong")
+    assert not compare_names("Phan Ngọc Hương Mai", "Phan Ngọc Phương Mai", kind="person").match
