@@ -7,7 +7,7 @@ from .analysis import NameAnalysis
 from .config import MatchConfig
 from .stats import TokenStats
 from .text import has_digit
-from .tokens import is_syllable
+from .syllables import is_syllable
 from .vocabulary import common_tokens
 
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())

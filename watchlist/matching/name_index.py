@@ -15,7 +15,8 @@ from .compare import compare_analyses
 from .config import MatchConfig
 from .estimate import estimate_scores, seed_from_common
 from .stats import TokenStats
-from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key, without_particle
+from .syllables import without_particle
+from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key
 from .vocabulary import name_variants
 
 KIND_CODES = {"organisation": 0, "person": 1, "any": 2}

@@ -1,7 +1,7 @@
 """Rule: Arabic articles and Filipino particles written joined, spaced or dropped are one name;
 "bin"/"bint" may be present or dropped; "Ma." is Maria and "Sta." Santa."""
 from watchlist.matching import analyse_name, compare_names
-from watchlist.matching.tokens import particle_joined
+from watchlist.matching.syllables import particle_joined
 
 
 def test_arabic_article_joined_spaced_or_el_is_one_name():

@@ -2,7 +2,8 @@
 different names, not typos; a joined-words reading needs letters to spare."""
 from watchlist.matching import compare_names
 from watchlist.matching.config import MatchConfig
-from watchlist.matching.tokens import distinct_syllables, is_syllable, joined_similarity, token_similarity
+from watchlist.matching.syllables import distinct_syllables, is_syllable
+from watchlist.matching.tokens import joined_similarity, token_similarity
 
 CONFIG = MatchConfig()
 
