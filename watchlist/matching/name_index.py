@@ -106,7 +106,7 @@ class NameIndex:
         keys.add(_SPELLING + spelling_key(token))
         rest = without_particle(token)
         if rest:  # "albakri" is found from "bakri" and "elbakri"
-            keys.update((rest, _PARTICLE + rest))
+            keys.add(_PARTICLE + rest)
         for key in keys:
             self.fuzzy_keys.setdefault(key, []).append(token)
 
@@ -138,7 +138,8 @@ class NameIndex:
             same_spelling = set(self.fuzzy_keys.get(_SPELLING + spelling_key(token), ()))
             pool = same_sound | same_spelling
             rest = without_particle(token)
-            for key in deletions(token, 1) | {token, _PARTICLE + token} | ({rest, _PARTICLE + rest} if rest else set()):
+            particle_keys = {_PARTICLE + token} | ({rest, _PARTICLE + rest} if rest else set())
+            for key in deletions(token, 1) | {token} | particle_keys:
                 pool.update(self.fuzzy_keys.get(key, ()))
                 if key in self.postings:
                     pool.add(key)
