@@ -10,7 +10,8 @@ from .brackets import strip_bracket_qualifiers
 from .limits import MAX_NAME_TOKENS, MAX_TOKEN_LENGTH
 from .numbers import digits_for_number_words, letters_for_lookalike_digits
 from .text import clean, fold, has_digit, tokens_of, uninvert
-from .vocabulary import STOPWORDS, Phrase, PhraseTable, common_tokens, honorifics, legal_forms, word_abbreviations
+from .vocabulary import (STOPWORDS, Phrase, PhraseTable, common_tokens, expand_slashed, honorifics, legal_forms,
+                         name_abbreviations, vietnamese_family_names, word_abbreviations)
 
 KINDS = ("organisation", "person", "any")
 
@@ -117,6 +118,8 @@ def _strip_person_words(folded: str, tokens: tuple[str, ...], found: list[Phrase
     index = 0
     while index < len(tokens):
         hit = table.match_at(tokens, index)
+        if hit and middle_name_not_particle(tokens, index, folded):
+            hit = None
         if hit:
             size, phrase = hit
             at_start = not kept
@@ -133,11 +136,30 @@ def _strip_person_words(folded: str, tokens: tuple[str, ...], found: list[Phrase
     return tuple(kept) if kept else tokens
 
 
+def middle_name_not_particle(tokens: tuple[str, ...], index: int, folded: str) -> bool:
+    """"Van" after a Vietnamese family name ("Nguyen Van Long"), or written "văn", is a middle name
+    that tells two people apart ("Nguyễn Đức Văn Long" is not "Nguyễn Đức Thanh Long"), not the
+    Dutch particle of "van der Berg"."""
+    if tokens[index] != "van":
+        return False
+    return "văn" in folded or any(t in vietnamese_family_names() for t in tokens[:index])
+
+
+def expand_name_abbreviations(folded: str) -> str:
+    """Shortened given and saints' names written out: "ma. teresa sta. ana" -> "maria teresa santa ana"."""
+    if "ma" not in folded and "st" not in folded:
+        return folded
+    pattern, words = name_abbreviations()
+    return pattern.sub(lambda m: words[m.group().rstrip(".")], folded)
+
+
 def analyse_name(name: str, kind: str = "any", country: str | None = None) -> NameAnalysis:
     """Analyse ``name`` for matching; ``kind`` is "organisation", "person" or "any" (guessed)."""
     if kind not in KINDS:
         kind = "any"
-    folded = fold(name)
+    folded = expand_name_abbreviations(fold(name))
+    if kind != "person":
+        folded = expand_slashed(folded)
     found: list[Phrase] = []
     if kind == "person":
         folded = uninvert(folded)

@@ -13,6 +13,7 @@ from .limits import MAX_COMPARE_TOKEN_PAIRS, MAX_NAME_TOKENS
 from .patronymic import own_names_differ
 from .script import native_tokens, same_native_script
 from .stats import TokenStats
+from .conflicts import kinds_conflict, organisation_doubt
 from .text import listed_surname, tokens_of
 
 
@@ -76,6 +77,8 @@ def describe_alignment(left: NameAnalysis, right: NameAnalysis, alignment: Align
         "query_normalised": left.normalised,
         "matched_normalised": right.normalised,
         "kind": left.kind if left.kind == right.kind else "any",
+        "query_kind": left.kind,
+        "matched_kind": right.kind,
         "set_aside": [dict(item, side="query") for item in left.set_aside]
         + [dict(item, side="matched") for item in right.set_aside],
         "token_matches": pairs,
@@ -107,6 +110,14 @@ def compare_analyses(left: NameAnalysis, right: NameAnalysis, kind: str, stats: 
                              acronyms, surnames)
     name = describe_alignment(left, right, alignment) if explain else {}
     score = alignment.score
+    if score > config.kind_conflict_cap and kinds_conflict(left, right):
+        score = config.kind_conflict_cap
+        name["capped"] = {"at": score, "reason": f"a {left.kind}'s name is compared with a {right.kind}'s"}
+    if kind == "organisation" and score > config.organisation_extra_word_cap:
+        reason = organisation_doubt(left, right, alignment, stats, config)
+        if reason:
+            score = config.organisation_extra_word_cap
+            name["capped"] = {"at": score, "reason": reason}
     if kind != "organisation" and score > config.person_conflict_cap and alignment.left_unmatched \
             and alignment.right_unmatched:
         score = config.person_conflict_cap
@@ -148,13 +159,14 @@ def name_summary(name: dict, match: bool, review: bool) -> str:
 
 
 def compare_names(a: str, b: str, kind: str = "any", stats: TokenStats | None = None,
-                  config: MatchConfig | None = None) -> CompareResult:
-    """Compare two names and return score, decision and explanation. A name listing several
-    names separated by slashes is compared through each of them too; the best pair counts."""
+                  config: MatchConfig | None = None, matched_kind: str | None = None) -> CompareResult:
+    """Compare two names and return score, decision and explanation. ``kind`` is the kind of ``a``
+    and, unless ``matched_kind`` says otherwise, of ``b``. A name listing several names separated by
+    slashes is compared through each of them too; the best pair counts."""
     stats = stats or default_stats()
     config = config or DEFAULT_CONFIG
     pairs = comparison_pairs(a, b)
-    results = [_compare_one(x, y, kind, stats, config) for x, y in pairs]
+    results = [_compare_one(x, y, kind, stats, config, matched_kind) for x, y in pairs]
     best = max(range(len(results)), key=lambda i: results[i].score)
     result = results[best]
     if pairs[best] != (a, b):
@@ -179,12 +191,20 @@ def comparison_pairs(a: str, b: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig) -> CompareResult:
+def _compare_one(a: str, b: str, kind: str, stats: TokenStats, config: MatchConfig,
+                 matched_kind: str | None = None) -> CompareResult:
     """One name against one name: initials are allowed or not by the kinds each name shows on its
-    own, before both are read as one kind."""
-    left, right = analyse_name(a, kind), analyse_name(b, kind)
+    own, before both are read as one kind. Two different known kinds are each kept (and compared as
+    the matched name's kind, as screening does) so the explanation shows both."""
+    matched_kind = matched_kind or kind
+    left, right = analyse_name(a, kind), analyse_name(b, matched_kind)
     acronyms = initials_allowed(left, right)
-    left, right, kind = resolve_kind(left, right, kind)
+    if kind != matched_kind and "any" in (kind, matched_kind):
+        left, right, kind = resolve_kind(left, right, "any")
+    elif kind != matched_kind:
+        kind = matched_kind
+    else:
+        left, right, kind = resolve_kind(left, right, kind)
     score, name = compare_analyses(left, right, kind, stats, config, acronyms=acronyms)
     match, review = decide(score, config)
     explanation = {

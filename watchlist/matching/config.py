@@ -24,6 +24,10 @@ class MatchConfig:
     phonetic_similarity: float = 0.8
     name_variant_similarity: float = 0.9
     joined_words_similarity: float = 0.98
+    # A word read as two joined words with a typo as well needs at least this many letters.
+    joined_typo_min_length: int = 6
+    # A particle written joined to the name or apart ("Albakri" / "Al-Bakri", "Delacruz" / "Dela Cruz").
+    joined_particle_similarity: float = 0.95
     abbreviation_similarity: float = 0.9
     # The last word of a name that may have been cut at a field-length limit (analysis.CUT_SHORT_LENGTH)
     # may be the start of a word opposite; credited at this similarity.
@@ -36,6 +40,14 @@ class MatchConfig:
     # Organisation names naming different places in brackets ("(Hong Kong)" / "(Singapore)") are
     # sister companies: review at most.
     place_conflict_cap: float = 70.0
+    # A person's name against an organisation's, both kinds known: the name alone is review at most.
+    kind_conflict_cap: float = 70.0
+    # An organisation name with a distinctive word the other lacks ("Dusit Thepnimit Fishing" /
+    # "Dusit Fishing") may be a sister company, and one matched on generic words only ("Duta Placement
+    # Services") says little: review at most.
+    organisation_extra_word_cap: float = 75.0
+    # Tokens weighing at least this are distinctive (generic words and common names weigh less).
+    distinctive_weight: float = 0.5
     # Shortest token (in letters) allowed 1, 2 and 3 edits.
     min_length_for_edits: tuple[int, int, int] = (4, 6, 12)
     # Scores given by non-name signals.

@@ -15,6 +15,7 @@ from .compare import compare_analyses
 from .config import MatchConfig
 from .estimate import estimate_scores, seed_from_common
 from .stats import TokenStats
+from .syllables import without_particle
 from .tokens import joined_similarity, neighbour_similarities, phonetic_key, spelling_key
 from .vocabulary import name_variants
 
@@ -28,6 +29,7 @@ _NO_IDS = np.zeros(0, dtype=np.int32)
 _NO_ESTIMATES = np.zeros(0, dtype=np.float32)
 _SOUND = "~"
 _SPELLING = "="
+_PARTICLE = "+"
 
 
 def deletions(token: str, depth: int) -> set[str]:
@@ -102,6 +104,9 @@ class NameIndex:
         keys = deletions(token, 1)
         keys.add(_SOUND + phonetic_key(token))
         keys.add(_SPELLING + spelling_key(token))
+        rest = without_particle(token)
+        if rest:  # "albakri" is found from "bakri" and "elbakri"
+            keys.add(_PARTICLE + rest)
         for key in keys:
             self.fuzzy_keys.setdefault(key, []).append(token)
 
@@ -132,7 +137,9 @@ class NameIndex:
             same_sound = set(self.fuzzy_keys.get(_SOUND + phonetic_key(token), ()))
             same_spelling = set(self.fuzzy_keys.get(_SPELLING + spelling_key(token), ()))
             pool = same_sound | same_spelling
-            for key in deletions(token, 1) | {token}:
+            rest = without_particle(token)
+            particle_keys = {_PARTICLE + token} | ({rest, _PARTICLE + rest} if rest else set())
+            for key in deletions(token, 1) | {token} | particle_keys:
                 pool.update(self.fuzzy_keys.get(key, ()))
                 if key in self.postings:
                     pool.add(key)

@@ -9,6 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .config import MatchConfig
+from .syllables import distinct_syllables, particle_joined
 from .vocabulary import common_tokens, name_variants
 
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in (
@@ -132,11 +133,13 @@ def _token_similarity(a: str, b: str, config: MatchConfig, allow_initials: bool)
     variants = name_variants().get(a)
     if variants and b in variants:
         return config.name_variant_similarity, "name variant"
+    if particle_joined(a, b):
+        return config.joined_particle_similarity, "particle joined"
     if abs(len(a) - len(b)) > 3:
         return 0.0, ""
     if spelling_key(a) == spelling_key(b):  # "hasan" / "hassan": one name, two spellings
         return config.transliteration_similarity, "transliteration variant"
-    if _known_distinct_names(a, b):
+    if _known_distinct_names(a, b) or distinct_syllables(a, b):
         return 0.0, ""
     edits = allowed_edits(shorter, config)
     best, how = 0.0, ""
@@ -160,8 +163,12 @@ def joined_similarity(token: str, parts: tuple[str, ...], config: MatchConfig) -
     joined = "".join(parts)
     if joined == token:
         return config.joined_words_similarity
+    if min(map(len, parts)) < 2:
+        return 0.0  # an initial glued to a word with a typo is no joined word: "pham t" is not "phat"
     if not joined.isalpha() or (len(parts[0]) < 3 and not token.startswith(parts[0])):
         return 0.0  # a typo is not forgiven in a first word of one or two letters: "ep ite" is not "elite"
+    if len(token) < config.joined_typo_min_length:
+        return 0.0  # a typo and a join at once need letters to spare: "phat" is not "pham ta"
     edits = min(1, allowed_edits(min(len(token), len(joined)), config))  # joining is already one change
     if not edits:
         return 0.0
@@ -192,6 +199,9 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
         if other in variants:
             found[other] = config.name_variant_similarity
             continue
+        if particle_joined(token, other):
+            found[other] = config.joined_particle_similarity
+            continue
         if abs(len(token) - len(other)) > 3:
             continue
         if other in same_spelling or (len(other) < 4 and spelling == spelling_key(other)):
@@ -201,6 +211,8 @@ def neighbour_similarities(token: str, others: list[str], same_spelling: set[str
             theirs = table.get(other)
             if theirs and theirs[1] != "org":
                 continue
+        if distinct_syllables(token, other):
+            continue
         shorter = min(len(token), len(other))
         edits = allowed_edits(shorter, config)
         best = 0.0

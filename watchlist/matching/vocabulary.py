@@ -227,5 +227,61 @@ def name_variants() -> dict[str, frozenset[str]]:
     return {name: frozenset(group) for name, group in groups.items()}
 
 
+@lru_cache(maxsize=None)
+def joined_particles() -> tuple[str, ...]:
+    """Name particles that may be written joined to the next word ("Albakri", "Delacruz"), longest first."""
+    return tuple(sorted((r["particle"] for r in load_table("joined_particles.csv")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def syllable_codas() -> frozenset[str]:
+    """Final consonants a romanised South-East or East Asian syllable may end with ("minh", "hung")."""
+    return frozenset(r["text"] for r in load_table("romanised_syllables.csv") if r["part"] == "coda")
+
+
+@lru_cache(maxsize=None)
+def onset_variants() -> tuple[tuple[str, str], ...]:
+    """Opening consonants that romanisation systems write differently for one sound ("zh"/"ch",
+    "b"/"p", "hs"/"s"), longest first, each mapped to one spelling."""
+    rows = load_table("romanised_onset_variants.csv")
+    return tuple(sorted(((r["onset"], r["written_as"]) for r in rows), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=None)
+def vietnamese_family_names() -> frozenset[str]:
+    """Vietnamese family names: after one, "Van" is a middle name ("Văn"), not the Dutch particle."""
+    return frozenset(r["name"] for r in load_table("vietnamese_family_names.csv"))
+
+
+@lru_cache(maxsize=None)
+def name_abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    """Shortened given names and saints' names ("Ma." Maria, "Sta." Santa) as one pattern over folded
+    text and a map to the full word. Some count only with their dot ("Ma" alone is a family name)."""
+    rows = load_table("name_abbreviations.csv")
+    words = {r["abbreviation"]: r["word"] for r in rows}
+    dotted = [re.escape(r["abbreviation"]) + r"\." for r in rows if r["needs_dot"] == "yes"]
+    plain = [re.escape(r["abbreviation"]) + r"\.?" for r in rows if r["needs_dot"] != "yes"]
+    return re.compile(r"\b(?:" + "|".join(dotted + plain) + r")(?=\s|$)"), words
+
+
+@lru_cache(maxsize=None)
+def slashed_abbreviations() -> re.Pattern | None:
+    """Abbreviations written with a slash ("M/Power", "O/S"): one word, not a list of two names."""
+    slashed = [w for w in word_abbreviations() if "/" in w]
+    if not slashed:
+        return None
+    return re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(w) for w in sorted(slashed, key=len, reverse=True))
+                      + r")(?![\w/])")
+
+
+def expand_slashed(folded: str) -> str:
+    """``folded`` with slashed abbreviations written out ("golden m/power" -> "golden manpower")."""
+    pattern = slashed_abbreviations()
+    if pattern is None or "/" not in folded:
+        return folded
+    full = word_abbreviations()
+    return pattern.sub(lambda m: full[m.group()], folded)
+
+
 STOPWORDS = frozenset(row["word"] for row in load_table("stopwords.csv"))
 """Words set aside in organisation names (``data/stopwords.csv``)."""

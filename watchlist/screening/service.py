@@ -56,9 +56,9 @@ def screen_batch(items: list[dict], limit: int = 10) -> list[list[dict]]:
 
 def compare(a: dict, b: dict) -> dict:
     """Score two names with the engine's rules and the registry's token weights."""
-    kind = a.get("kind") if a.get("kind") == b.get("kind") else "any"
     stats = indexes(current_app).screening.stats
-    result = compare_names(a["name"], b["name"], kind=kind or "any", stats=stats, config=indexes(current_app).config)
+    result = compare_names(a["name"], b["name"], kind=a.get("kind") or "any", stats=stats,
+                           config=indexes(current_app).config, matched_kind=b.get("kind") or "any")
     return {"score": result.score, "match": result.match, "review": result.review, "explanation": result.explanation}
 
 

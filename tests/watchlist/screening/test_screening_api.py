@@ -63,6 +63,15 @@ def test_compare_scores_two_names_with_a_decision_and_explanation(client, make_t
     assert same["match"] is True and different["match"] is False and same["explanation"]
 
 
+def test_compare_keeps_each_known_kind_and_a_person_never_matches_an_organisation(client, make_token):
+    body = client.post("/api/v1/compare", headers=make_token("regulator", "PH"),
+                       json={"a": {"name": "Hung Minh Phat", "kind": "person"},
+                             "b": {"name": "Hung Minh Phat Co., Ltd.", "kind": "organisation"}}).get_json()
+    assert body["match"] is False
+    assert body["explanation"]["name"]["query_kind"] == "person"
+    assert body["explanation"]["name"]["matched_kind"] == "organisation"
+
+
 def test_screen_rejects_bad_input_naming_fields(client, make_token):
     response = client.post("/api/v1/screen", headers=make_token("verifier", "SA"), json={"name": "", "kind": "robot", "limit": 0})
     assert response.status_code == 422 and {"name", "kind", "limit"} <= set(response.get_json()["errors"]["json"])
