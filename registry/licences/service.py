@@ -57,7 +57,9 @@ def issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
 def _issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
     agency = get_agency(agency_id)
     country = data.get("country") or agency.country
-    _check_scope(actor, country)
+    _check_scope(actor, agency.country)  # the jurisdiction of the record changed is the agency's, never the body's
+    if country != agency.country:
+        _check_scope(actor, country)
     if find_licence(country, data["licence_no"]) is not None:
         raise Conflict(f"Licence {data['licence_no']} already exists in {country}.")
     licence = Licence(agency_id=agency.id, country=country, licence_no=data["licence_no"],
@@ -81,7 +83,7 @@ def apply_action(country: str, licence_no: str, data: dict, actor: Actor) -> Lic
         # lock the row: a concurrent action waits, then sees the winner's version (412) and history, never a mix
         db.session.execute(select(Licence.id).where(Licence.id == licence.id).with_for_update())
         db.session.expire(licence)  # everything, actions included, is read again after the lock
-        _check_scope(actor, licence.country)
+        _check_scope(actor, licence.agency.country)  # the agency's country: a licence cannot carry a ban across borders
         if data.get("version") is not None and data["version"] != licence.version:
             raise StaleVersion(f"Licence {licence_no} is at version {licence.version}, not {data['version']}: reload and retry.",
                                current_version=licence.version)
