@@ -4,11 +4,12 @@ from sqlalchemy import func, select
 
 from registry.agencies import service as agencies
 from registry.agencies.schemas import AgencyIn
+from registry.audit.scope import check_trail_access
 from registry.audit.service import list_audit
 from registry.complaints.models import Complaint
 from registry.console import bp, current_actor
 from registry.console.forms import clean, flash_errors, lines, load, officers_from, report
-from registry.domain import DomainError
+from registry.domain import DomainError, NotFound
 from registry.extensions import db
 from registry.licences import service as licences
 from registry.licences.lifecycle import ACTIONS
@@ -104,5 +105,11 @@ def licence_action(country, licence_no):
 def audit_trail(entity_type, entity_id):
     if entity_type not in AUDITABLE:
         abort(404)
+    try:
+        check_trail_access(current_actor(), entity_type, entity_id)
+    except NotFound:
+        abort(404)
+    except DomainError:
+        abort(403)
     items, total = list_audit(entity_type, entity_id[:60], 1, 200)
     return render_template("console/audit.html", entity_type=entity_type, entity_id=entity_id, items=items, total=total)
