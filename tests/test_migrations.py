@@ -69,3 +69,21 @@ def test_migration_files_read_in_chain_order():
     chain = _chain()
     numbers = [int(rev.split("_")[0]) for rev in chain]
     assert numbers == list(range(1, len(chain) + 1))
+
+
+def test_upgrade_gives_existing_subjects_the_jurisdiction_of_the_regulator_who_created_them(empty_database_url):
+    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0006_accreditation")
+        with db.engine.begin() as conn:
+            for sid, country in ((1, "SA"), (2, "MY")):
+                conn.execute(text("INSERT INTO subject (id, kind, name, search_key, country, version, created_at, updated_at) "
+                                  "VALUES (:id, 'organisation', 'X', 'x', :country, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+                             {"id": sid, "country": country})
+            conn.execute(text("INSERT INTO audit_entry (at, actor, actor_role, actor_country, action, entity_type, entity_id) "
+                              "VALUES (CURRENT_TIMESTAMP, 'desk', 'regulator', 'PH', 'subject.create', 'subject', '1')"))
+        upgrade()
+        with db.engine.connect() as conn:
+            rows = dict(conn.execute(text("SELECT id, jurisdiction FROM subject ORDER BY id")).all())
+        db.engine.dispose()
+    assert rows == {1: "PH", 2: "MY"}

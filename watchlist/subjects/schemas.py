@@ -131,6 +131,7 @@ class SubjectFullSchema(SubjectPublicSchema):
     emails = fields.List(fields.String())
     websites = fields.List(fields.String())
     agency_id = fields.Integer(allow_none=True)
+    jurisdiction = fields.String(metadata={"description": "Country whose regulators keep this record (they may change it)"})
     officer_of = fields.List(fields.Nested(SubjectLinkOut))
     officers = fields.List(fields.Nested(SubjectLinkOut))
     cases = fields.List(fields.Nested(CaseOfSubject), attribute="all_cases")
