@@ -32,8 +32,14 @@ def upgrade():
         batch_op.alter_column('jurisdiction', existing_type=sa.String(length=2), nullable=False)
         batch_op.create_index(batch_op.f('ix_subject_jurisdiction'), ['jurisdiction'], unique=False)
 
+    # Console sessions carry the user's session epoch; logout bumps it.
+    with op.batch_alter_table('console_user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('session_epoch', sa.Integer(), server_default='0', nullable=False))
+
 
 def downgrade():
+    with op.batch_alter_table('console_user', schema=None) as batch_op:
+        batch_op.drop_column('session_epoch')
     with op.batch_alter_table('subject', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_subject_jurisdiction'))
         batch_op.drop_column('jurisdiction')
