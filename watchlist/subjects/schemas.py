@@ -149,6 +149,22 @@ class SubjectListItem(Schema):
     standing = fields.String()
 
 
+class WatchlistItem(SubjectListItem):
+    """A public watchlist entry with its decided cases (offences, sanctions) and how the engine found it."""
+
+    cases = fields.List(fields.Nested(PublicCaseOfSubject), attribute="public_cases")
+    score = fields.Float(allow_none=True, metadata={"description": "Similarity (0-100) when found by spelling; null: the name contains the query"})
+    matched_name = fields.String(allow_none=True)
+
+
+class WatchlistSuggestion(Schema):
+    subject_id = fields.Integer()
+    name = fields.String()
+    country = fields.String()
+    matched_name = fields.String()
+    score = fields.Float()
+
+
 class SubjectStandingArgs(Schema):
     on = fields.Date(metadata={"description": "Standing and cases as of this date (default today)"})
 
