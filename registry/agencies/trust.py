@@ -99,6 +99,8 @@ def standings(agencies: list[Agency]) -> dict[int, dict]:
                 state["banned_officers"].append({"name": officer.name, "banned_with": other.agency.name, "via": "id_number"})
         for ref in [f"agency:{agency.id}"] + [f"officer:{o.id}" for o in mine]:
             for other_ref, link in links.get(ref, []):
+                if not other_ref.startswith(("agency:", "officer:", "subject:")):  # e.g. a complaint: private
+                    continue
                 if other_ref not in described:
                     described[other_ref] = _describe(other_ref, banned)
                 name, adverse, standing_ = described[other_ref]
