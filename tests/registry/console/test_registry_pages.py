@@ -117,3 +117,20 @@ def test_only_regulators_of_the_records_jurisdiction_and_admins_read_its_audit_t
     pages = [client.get(path).get_data(as_text=True) for path in trails]
     assert private[0] in pages[0] and private[1] in pages[1]
     assert client.get("/console/audit/complaint/999999").status_code == 404
+
+
+def test_the_console_shows_a_banned_agency_and_offers_only_an_explicit_override(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    client.post("/api/v1/licences/PH/DMW-001-LB/actions", headers=ph_regulator,
+                json={"action": "revoke", "reason": "Passports retained.", "ban": True})
+    make_user()
+    login(client)
+    page = client.get(f"/console/agencies/{agency['id']}").get_data(as_text=True)
+    assert "BANNED since" in page and 'name="override"' in page
+    assert "<strong>banned</strong>" in client.get("/console/agencies?q=Kalovaren").get_data(as_text=True)
+    token = form_token(client, f"/console/agencies/{agency['id']}")
+    issue = {"csrf_token": token, "licence_no": "DMW-002-LB", "authority": "DMW", "scope": "land_based", "expires_on": "2030-01-01"}
+    refused = _flashes(client.post(f"/console/agencies/{agency['id']}/licences", data=issue, follow_redirects=True).get_data(as_text=True))
+    assert any("banned" in f for f in refused)
+    client.post(f"/console/agencies/{agency['id']}/licences", data={**issue, "override": "yes", "override_reason": "Court order 7."})
+    assert db.session.query(AuditEntry).filter_by(action="licence.override").count() == 1
