@@ -56,6 +56,11 @@ def _dev_secret_key() -> str:
     return path.read_text().strip()
 
 
+def _default_ratelimit_storage(testing: bool) -> str:
+    """Per host, not per worker: a SQLite file under instance/ (tests keep their counts in their own process)."""
+    return "memory://" if testing else f"sqlite-file://{(INSTANCE_DIR / 'ratelimits.sqlite').resolve()}"
+
+
 def load_config(overrides: dict | None = None) -> dict:
     """Build the Flask config mapping from the environment plus explicit overrides."""
     overrides = dict(overrides or {})
@@ -101,9 +106,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "JSON_SORT_KEYS": False,
-        # Flask-Limiter: memory storage per process by default; Redis (redis://host:6379) shares counts across workers.
+        # Flask-Limiter: counts in one SQLite file under instance/ by default, shared by every worker of the host
+        # (registry/common/ratelimit_storage.py); Redis (redis://host:6379) shares them across hosts too.
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or _default_ratelimit_storage(testing),
         "RATELIMIT_DEFAULT": os.environ.get("RATELIMIT_DEFAULT", "300 per minute"),
         "RATELIMIT_FORMS": os.environ.get("RATELIMIT_FORMS", "3 per minute;10 per hour"),  # login and complaint forms
         "RATELIMIT_HEADERS_ENABLED": True,

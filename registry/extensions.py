@@ -22,5 +22,7 @@ migrate = Migrate(compare_type=True, render_as_batch=True)
 api = Api()
 babel = Babel()
 csrf = CSRFProtect()
+import registry.common.ratelimit_storage  # noqa: E402,F401 - registers the `sqlite-file://` storage (the default)
+
 # Per-client rate limits; storage, defaults and on/off come from RATELIMIT_* config (see registry/config.py).
 limiter = Limiter(key_func=get_remote_address, headers_enabled=True)

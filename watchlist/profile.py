@@ -80,7 +80,7 @@ def subject_profile(subject: Subject, on: date) -> dict:
         "id_numbers": [{"kind": i.kind, "value": i.value} for i in subject.identifiers
                        if i.kind not in {"registration_no", "tax_no"}],
         "addresses": contacts["address"], "phones": contacts["phone"], "emails": contacts["email"],
-        "websites": contacts["website"], "agency_id": subject.agency_id,
+        "websites": contacts["website"], "agency_id": subject.agency_id, "jurisdiction": subject.jurisdiction,
         "officer_of": _links(subject.officer_of, "organisation"), "officers": _links(subject.officers, "person"),
         "version": subject.version, "created_at": subject.created_at, "updated_at": subject.updated_at,
     }

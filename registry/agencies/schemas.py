@@ -6,7 +6,8 @@ from registry.common.fields import Country, Name, Text
 from registry.common.pagination import page_schema
 from watchlist.screening.schemas import FlagBrief
 from registry.ratings.schemas import dump_compliance, dump_rating
-from registry.licences.schemas import LicenceBrief, LicenceOfAgencyPublic, LicenceOfAgencyRegulator
+from registry.agencies.trust import agency_standing
+from registry.licences.schemas import AgencyStanding, LicenceBrief, LicenceOfAgencyPublic, LicenceOfAgencyRegulator
 
 
 class OtherNameIn(Schema):
@@ -96,6 +97,8 @@ class AgencyPublicSchema(AgencySummary):
     licences = fields.List(fields.Nested(LicenceOfAgencyPublic))
     banned = fields.Boolean(metadata={"description": "Permanently banned after a revocation"})
     banned_on = fields.Date(allow_none=True)
+    standing = fields.Function(lambda a: AgencyStanding().dump(agency_standing(a)),
+                               metadata={"description": "Ban, banned officers and records judged the same (decided flags)"})
     compliance = fields.Function(lambda a: dump_compliance(a), metadata={"description": "Compliance record from the registry (README: Agency record and rating)"})
     rating = fields.Function(lambda a: dump_rating(a), allow_none=True, metadata={"description": "0-5, each point traced to a record; null without a valid licence"})
     version = fields.Integer()
@@ -115,6 +118,9 @@ class AgencyRegulatorSchema(AgencyPublicSchema):
 class AgencyListItem(AgencySummary):
     other_names = fields.List(fields.Nested(OtherNameOut))
     licences = fields.List(fields.Nested(LicenceBrief))
+    banned = fields.Function(lambda a: agency_standing(a)["banned"])
+    officers_banned = fields.Function(lambda a: bool(agency_standing(a)["banned_officers"]))
+    linked_to_adverse_record = fields.Function(lambda a: agency_standing(a)["linked_to_adverse_record"])
 
 
 class AgencySearchArgs(Schema):

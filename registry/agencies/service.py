@@ -8,6 +8,7 @@ from flask_babel import gettext
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
+from registry.agencies import trust
 from registry.agencies.models import Agency, AgencyName, Officer
 from registry.audit.service import record_audit
 from registry.common.actor import Actor
@@ -193,5 +194,6 @@ def search_agencies(q: str | None, country: str | None, status: str | None, page
 def search_with_suggestions(q: str | None, country: str | None, status: str | None, page: int, per_page: int) -> dict:
     """Search results, plus 'did you mean' names from the matching engine when nothing matched exactly."""
     items, total = search_agencies(q, country, status, page, per_page)
+    trust.attach(items)  # banned / linked-to-adverse-record state of the whole page in a few queries
     suggestions = suggest_agencies(q, limit=5, country=country) if q and total == 0 else []
     return {"items": items, "total": total, "suggestions": suggestions}

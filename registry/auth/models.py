@@ -38,3 +38,5 @@ class User(db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
     disabled_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
+    # Bumped at logout: a session cookie carries the epoch it was issued in and stops working once it is stale.
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")

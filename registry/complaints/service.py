@@ -11,6 +11,7 @@ from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import utcnow
 from registry.common.uow import transaction
+from registry.complaints import agency_match
 from registry.complaints.models import Complaint, ComplaintEvent, ComplaintPayment
 from registry.domain import Conflict, InvalidInput, NotFound, PermissionDenied, StaleVersion, field_error
 from registry.extensions import db
@@ -90,7 +91,10 @@ def file_complaint(data: dict, actor: Actor, idempotency_key: str | None = None)
 
 
 def _insert(data: dict, actor: Actor, idempotency_key: str | None) -> Complaint:
-    agency = _resolve_agency(data)
+    agency, candidates = _resolve_agency(data), []
+    name = (data.get("agency_name") or "").strip()
+    if agency is None and name:  # a near name: link on a match, else a regulator reviews the candidates
+        agency, candidates = agency_match.match_agency(name, data.get("country"))
     given = " ".join(filter(None, [(data.get("agency_name") or "").strip(), (data.get("agency_licence_no") or "").strip()]))
     anonymous = bool(data.get("anonymous"))
     complaint = Complaint(code=new_code(), idempotency_key=idempotency_key, country=agency.country if agency else data["country"],
@@ -105,6 +109,8 @@ def _insert(data: dict, actor: Actor, idempotency_key: str | None) -> Complaint:
     db.session.flush()
     db.session.add(ComplaintEvent(complaint=complaint, seq=1, from_status=None, to_status="received", actor=actor.label))
     record_audit(actor, "complaint.create", "complaint", complaint.id, after=snapshot(complaint))
+    if candidates:
+        agency_match.queue_reviews(complaint, name, candidates, actor)
     db.session.flush()
     return complaint
 

@@ -20,7 +20,7 @@ def _session_lifetime(state):
 @bp.before_request
 def _require_login():
     """Every console page needs a logged-in, active user; the actor is built once per request."""
-    user = get_active_user(session.get("user_id"))
+    user = get_active_user(session.get("user_id"), session.get("epoch"))
     g.console_user = user
     if user is not None:
         g.console_actor = actor_for(user, g.get("request_id"))

@@ -1,10 +1,11 @@
-"""Console login and logout; the session is renewed at login and cleared at logout."""
+"""Console login and logout; the session is renewed at login, and logout ends it on the server (the user's session
+epoch is bumped, so a saved copy of the cookie stops working too)."""
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 
 from registry.console import bp
-from registry.console.users import LoginRefused, authenticate
+from registry.console.users import LoginRefused, authenticate, end_sessions
 from registry.extensions import limiter
 from registry.security import form_limit
 
@@ -30,11 +31,14 @@ def login():
     session.clear()  # a fresh session (and CSRF secret) for the logged-in user
     session.permanent = True
     session["user_id"] = user.id
+    session["epoch"] = user.session_epoch
     return redirect(_safe_next(request.form.get("next")))
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if g.get("console_user") is not None:
+        end_sessions(g.console_user, g.console_actor)
     session.clear()
     flash("You are logged out.")
     return redirect(url_for("console.login"))

@@ -2,13 +2,14 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
-from registry.agencies import service as agencies
+from registry.agencies import service as agencies, trust
 from registry.agencies.schemas import AgencyIn
+from registry.audit.scope import check_trail_access
 from registry.audit.service import list_audit
 from registry.complaints.models import Complaint
 from registry.console import bp, current_actor
 from registry.console.forms import clean, flash_errors, lines, load, officers_from, report
-from registry.domain import DomainError
+from registry.domain import DomainError, NotFound
 from registry.extensions import db
 from registry.licences import service as licences
 from registry.licences.lifecycle import ACTIONS
@@ -30,6 +31,7 @@ def dashboard():
 def agency_search():
     q = (request.args.get("q") or "").strip()[:200]
     items, total = agencies.search_agencies(q or None, request.args.get("country") or None, None, 1, 50)
+    trust.attach(items)
     return render_template("console/agencies.html", q=q, items=items, total=total)
 
 
@@ -63,12 +65,14 @@ def agency_detail(agency_id):
     except DomainError:
         abort(404)
     return render_template("console/agency.html", agency=agency, actions=ACTIONS, scopes=SCOPES,
-                           can_write=current_actor().can_write_country(agency.country))
+                           can_write=current_actor().can_write_country(agency.country), standing=trust.agency_standing(agency))
 
 
 @bp.route("/agencies/<int:agency_id>/licences", methods=["POST"])
 def licence_issue(agency_id):
-    data = clean(request.form, ("licence_no", "authority", "scope", "issued_on", "expires_on", "reason", "legal_basis"))
+    data = clean(request.form, ("licence_no", "authority", "scope", "issued_on", "expires_on", "reason", "legal_basis",
+                                "override_reason"))
+    data["override"] = request.form.get("override") == "yes"
     data["destinations"] = [c.strip() for c in request.form.get("destinations", "").replace(",", " ").split() if c.strip()]
     loaded, errors = load(LicenceIn(), data)
     if errors:
@@ -104,5 +108,11 @@ def licence_action(country, licence_no):
 def audit_trail(entity_type, entity_id):
     if entity_type not in AUDITABLE:
         abort(404)
+    try:
+        check_trail_access(current_actor(), entity_type, entity_id)
+    except NotFound:
+        abort(404)
+    except DomainError:
+        abort(403)
     items, total = list_audit(entity_type, entity_id[:60], 1, 200)
     return render_template("console/audit.html", entity_type=entity_type, entity_id=entity_id, items=items, total=total)

@@ -86,6 +86,16 @@ def authenticate(email: str, password: str) -> User:
     return user
 
 
-def get_active_user(user_id: int | None) -> User | None:
+def get_active_user(user_id: int | None, epoch: int | None = None) -> User | None:
+    """The user of a console session, unless disabled or the session was issued before the user's last logout."""
     user = db.session.get(User, user_id) if user_id else None
-    return user if user is not None and user.disabled_at is None else None
+    if user is None or user.disabled_at is not None or epoch != user.session_epoch:
+        return None
+    return user
+
+
+def end_sessions(user: User, actor: Actor) -> None:
+    """Log out: every session cookie issued to the user so far stops working, even a copy kept by someone."""
+    with transaction():
+        db.session.execute(update(User).where(User.id == user.id).values(session_epoch=User.session_epoch + 1))
+        record_audit(actor, "user.logout", "console_user", user.id)

@@ -174,9 +174,11 @@ def cap_in(rule: Rule, offer: Offer, charge: Charge, lookup: RateLookup) -> tupl
     return convert(amount, currency, charge.currency, lookup)
 
 
-def assess(charge: Charge, rules: list[Rule], offer: Offer, lookup: RateLookup, earlier: Decimal = ZERO) -> Outcome:
+def assess(charge: Charge, rules: list[Rule], offer: Offer, lookup: RateLookup, earlier: Decimal = ZERO,
+           lookup_for: Callable[[Rule], RateLookup] | None = None) -> Outcome:
     """Judge one charge against the applicable rules; `earlier` is what earlier charges of the same category
-    already took (in this charge's currency), so splitting a fee into parts cannot get around a cap."""
+    already took (in this charge's currency), so splitting a fee into parts cannot get around a cap.
+    `lookup_for(rule)`, when given, is the lookup for that rule's cap (the rates its issuing country relies on)."""
     rules = most_specific(rules)
     if not rules and charge.category in NEVER_ALLOWED:
         rules = [BUILT_IN_DEPOSIT_RULE]
@@ -184,7 +186,7 @@ def assess(charge: Charge, rules: list[Rule], offer: Offer, lookup: RateLookup, 
         return Outcome("no_rule", None, None, None)
     considered, rates = [], []
     for rule in rules:
-        cap, rate = cap_in(rule, offer, charge, lookup)
+        cap, rate = cap_in(rule, offer, charge, lookup_for(rule) if lookup_for else lookup)
         considered.append((rule, cap))
         if rate is not None and rate not in rates:
             rates.append(rate)

@@ -6,7 +6,7 @@ from registry.common.time import today
 from registry.domain import InvalidInput
 from registry.fees import wording
 from registry.fees.calculator import Charge, MissingRate, Offer, assess, convert, shown
-from registry.fees.rates import lookup_on
+from registry.fees.rates import lookups_on
 from registry.fees.service import applicable_rules
 
 STATUSES = ("allowed", "over_cap", "prohibited", "no_rule")
@@ -17,7 +17,7 @@ def check_fees(data: dict) -> dict:
     on = data.get("date") or today()
     offer = Offer(data["monthly_salary"], data["currency"], data["contract_months"])
     rules = applicable_rules(data["origin"], data["destination"], data.get("sector") or "any", on)
-    lookup = lookup_on(on)
+    lookup, lookup_for = lookups_on(on)  # a rule's cap is converted only with rates its issuing country relies on
     results, earlier_by_category = [], {}
     for index, item in enumerate(data["charges"]):
         charge = Charge(item["category"], item["amount"], item["currency"], item.get("contract_year"))
@@ -25,7 +25,7 @@ def check_fees(data: dict) -> dict:
         try:
             earlier = sum((convert(amount, currency, charge.currency, lookup)[0]
                            for amount, currency in earlier_by_category.get(charge.category, [])), Decimal(0)) if lump_sum else Decimal(0)
-            outcome = assess(charge, rules.get(charge.category, []), offer, lookup, earlier)
+            outcome = assess(charge, rules.get(charge.category, []), offer, lookup, earlier, lookup_for)
         except MissingRate as missing:
             message = (f"No exchange rate from {missing.from_currency} to {missing.to_currency} is known on "
                        f"{on.isoformat()}; give this charge in {missing.from_currency} or ask the regulator to publish a rate.")

@@ -73,10 +73,14 @@ class FeeRuleVersion(db.Model):
 
 
 class ExchangeRate(db.Model):
-    """One unit of `base` buys `rate` units of `quote` from `effective_on` until the next dated rate; append-only."""
+    """One unit of `base` buys `rate` units of `quote` from `effective_on` until the next dated rate; append-only.
+
+    `country` is the issuing country whose fee rules the rate serves (a regulator's own); None serves every
+    country and only an admin sets it. `actor` is who set the rate.
+    """
 
     __tablename__ = "exchange_rate"
-    __table_args__ = (UniqueConstraint("base", "quote", "effective_on"), CheckConstraint("rate > 0", name="positive"))
+    __table_args__ = (UniqueConstraint("base", "quote", "effective_on", "country"), CheckConstraint("rate > 0", name="positive"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     base: Mapped[str] = mapped_column(db.String(3))
@@ -84,5 +88,6 @@ class ExchangeRate(db.Model):
     rate: Mapped[Decimal] = mapped_column(Numeric(24, 10))
     effective_on: Mapped[date] = mapped_column(db.Date, index=True)
     source: Mapped[str | None] = mapped_column(db.String(300))
+    country: Mapped[str | None] = mapped_column(db.String(2), index=True)
     actor: Mapped[str] = mapped_column(db.String(300))
     recorded_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)

@@ -134,6 +134,9 @@ class RateIn(Schema):
                           metadata={"description": "Units of quote for one unit of base", "example": "1.3400"})
     date = fields.Date(required=True, metadata={"description": "From this date until the next dated rate"})
     source = Text(300, allow_none=True)
+    country = Country(allow_none=True, metadata={"description": "Issuing country whose fee rules the rate serves: a "
+                                                                 "regulator's own (the default; no other is allowed); "
+                                                                 "an admin may omit it to serve every country"})
 
     @validates_schema
     def _pair(self, data, **kwargs):
@@ -150,11 +153,14 @@ class RateOut(Schema):
     rate = fields.Decimal(as_string=True)
     date = fields.Date(attribute="effective_on")
     source = fields.String(allow_none=True)
+    country = fields.String(allow_none=True, metadata={"description": "Issuing country whose fee rules it serves; null: every country"})
+    set_by = fields.String(attribute="actor", metadata={"description": "Who published the rate"})
 
 
 class RateArgs(PageArgs):
     base = Currency()
     quote = Currency()
+    country = Country(metadata={"description": "Only rates serving this country's fee rules"})
 
 
 class ChargeIn(Schema):

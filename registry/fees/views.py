@@ -65,7 +65,7 @@ def fee_check(data):
 @blp.response(200, page_schema(RateOut, "ExchangeRatePage"))
 def list_exchange_rates(args):
     """Published exchange rates, newest first per currency pair (public)."""
-    items, total = rates.list_rates(args.get("base"), args.get("quote"), args["page"], args["per_page"])
+    items, total = rates.list_rates(args.get("base"), args.get("quote"), args["page"], args["per_page"], args.get("country"))
     return page_body(items, total, args["page"], args["per_page"])
 
 
@@ -75,5 +75,7 @@ def list_exchange_rates(args):
 @blp.response(201, RateOut)
 @require("regulator", "admin")
 def add_exchange_rate(data):
-    """Publish a dated exchange rate used to convert caps into the currency a worker was charged in."""
+    """Publish a dated exchange rate used to convert caps into the currency a worker was charged in.
+
+    A regulator's rate serves only its own country's fee rules; an admin's may serve every country."""
     return rates.add_rate(data, actor()), 201

@@ -21,11 +21,15 @@ class LicenceIn(Schema):
     pending = fields.Boolean(load_default=False, metadata={"description": "Create as pending instead of issuing now"})
     reason = Text(2000, allow_none=True)
     legal_basis = Text(500, allow_none=True)
+    override = fields.Boolean(load_default=False, metadata={"description": "Issue even though the agency or its officers are banned (audited)"})
+    override_reason = Text(2000, allow_none=True, metadata={"description": "Required with override"})
 
     @validates_schema
     def _dates(self, data, **kwargs):
         if data.get("issued_on") and data.get("expires_on") and data["expires_on"] <= data["issued_on"]:
             raise ValidationError("Must be after issued_on.", "expires_on")
+        if data.get("override") and not (data.get("override_reason") or "").strip():
+            raise ValidationError("An override needs its reason.", "override_reason")
 
 
 class ActionIn(Schema):
@@ -37,11 +41,17 @@ class ActionIn(Schema):
     expires_on = fields.Date(metadata={"description": "renew only: the new expiry date"})
     ban = fields.Boolean(load_default=False, metadata={"description": "revoke only: permanent ban on the agency and its officers"})
     version = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Optional: the licence version you read"})
+    override = fields.Boolean(load_default=False, metadata={"description": "issue only: issue even though the agency or its officers are banned (audited)"})
+    override_reason = Text(2000, allow_none=True, metadata={"description": "Required with override"})
 
     @validates_schema
     def _fields_fit_action(self, data, **kwargs):
         action = data.get("action")
         errors = {}
+        if data.get("override") and action != "issue":
+            errors["override"] = ["Only issuing a licence can be overridden."]
+        elif data.get("override") and not (data.get("override_reason") or "").strip():
+            errors["override_reason"] = ["An override needs its reason."]
         if data.get("until") and action != "suspend":
             errors["until"] = ["Only a suspension has an end date."]
         if data.get("expires_on") and action not in {"renew", "issue"}:
@@ -82,6 +92,32 @@ class _AgencyRef(Schema):
     country = fields.String()
 
 
+class LinkedRecord(Schema):
+    record = fields.String(metadata={"description": "agency:<id>, officer:<id> or subject:<id>"})
+    name = fields.String()
+    adverse = fields.Boolean(metadata={"description": "Banned, an officer of a banned agency, or convicted / debarred"})
+    standing = fields.String(allow_none=True)
+    linked_from = fields.String(metadata={"description": "This agency or one of its officers"})
+    reason = fields.String(allow_none=True)
+    decided_by = fields.String()
+
+
+class BannedOfficer(Schema):
+    name = fields.String()
+    banned_with = fields.String(metadata={"description": "The banned agency (or record) the officer is the same as"})
+    via = fields.String(metadata={"enum": ["id_number", "link"]})
+
+
+class AgencyStanding(Schema):
+    """Whether a worker can trust the agency whatever its licence says."""
+
+    banned = fields.Boolean()
+    banned_on = fields.Date(allow_none=True)
+    banned_officers = fields.List(fields.Nested(BannedOfficer))
+    linked_to_adverse_record = fields.Boolean()
+    linked_records = fields.List(fields.Nested(LinkedRecord), metadata={"description": "Records a regulator judged the same (flags decided 'same')"})
+
+
 class LicencePublicSchema(Schema):
     """A licence as a worker sees it: the status on today's date, validity and history."""
 
@@ -98,6 +134,7 @@ class LicencePublicSchema(Schema):
     agency = fields.Nested(_AgencyRef)
     history = fields.List(fields.Nested(HistoryPublic))
     version = fields.Integer()
+    agency_standing = fields.Nested(AgencyStanding, metadata={"description": "The agency's ban and links to adverse records"})
 
 
 class LicenceRegulatorSchema(LicencePublicSchema):
@@ -107,12 +144,12 @@ class LicenceRegulatorSchema(LicencePublicSchema):
 
 class LicenceOfAgencyPublic(LicencePublicSchema):
     class Meta:
-        exclude = ("agency",)
+        exclude = ("agency", "agency_standing")
 
 
 class LicenceOfAgencyRegulator(LicenceRegulatorSchema):
     class Meta:
-        exclude = ("agency",)
+        exclude = ("agency", "agency_standing")
 
 
 class LicenceBrief(Schema):

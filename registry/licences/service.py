@@ -5,6 +5,7 @@ from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from registry.agencies import trust
 from registry.agencies.service import _check_scope, get_agency
 from registry.audit.service import record_audit
 from registry.common.actor import Actor
@@ -57,7 +58,9 @@ def issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
 def _issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
     agency = get_agency(agency_id)
     country = data.get("country") or agency.country
-    _check_scope(actor, country)
+    _check_scope(actor, agency.country)  # the jurisdiction of the record changed is the agency's, never the body's
+    if country != agency.country:
+        _check_scope(actor, country)
     if find_licence(country, data["licence_no"]) is not None:
         raise Conflict(f"Licence {data['licence_no']} already exists in {country}.")
     licence = Licence(agency_id=agency.id, country=country, licence_no=data["licence_no"],
@@ -69,7 +72,8 @@ def _issue_licence(agency_id: int, data: dict, actor: Actor) -> Licence:
     if not data.get("pending"):
         _record(licence, {"action": "issue", "effective_on": data.get("issued_on") or today(),
                           "expires_on": data["expires_on"], "reason": data.get("reason"),
-                          "legal_basis": data.get("legal_basis")}, actor)
+                          "legal_basis": data.get("legal_basis"), "override": data.get("override"),
+                          "override_reason": data.get("override_reason")}, actor)
     licence.screening_flags = flag_agency(agency, actor, "licence.issue")
     return licence
 
@@ -81,7 +85,7 @@ def apply_action(country: str, licence_no: str, data: dict, actor: Actor) -> Lic
         # lock the row: a concurrent action waits, then sees the winner's version (412) and history, never a mix
         db.session.execute(select(Licence.id).where(Licence.id == licence.id).with_for_update())
         db.session.expire(licence)  # everything, actions included, is read again after the lock
-        _check_scope(actor, licence.country)
+        _check_scope(actor, licence.agency.country)  # the agency's country: a licence cannot carry a ban across borders
         if data.get("version") is not None and data["version"] != licence.version:
             raise StaleVersion(f"Licence {licence_no} is at version {licence.version}, not {data['version']}: reload and retry.",
                                current_version=licence.version)
@@ -97,6 +101,8 @@ def _record(licence: Licence, data: dict, actor: Actor) -> LicenceAction:
     last = licence.actions[-1] if licence.actions else None
     if last is not None and on < last.effective_on:
         raise field_error("effective_on", f"Must be on or after the previous action's date ({last.effective_on.isoformat()}).")
+    if action == "issue":
+        _refuse_if_untrusted(licence, data, actor)
     before = snapshot(licence)
     current = lifecycle.replay(_steps(licence), on, licence.expires_on if not licence.actions else None)
     try:
@@ -134,6 +140,22 @@ def _record(licence: Licence, data: dict, actor: Actor) -> LicenceAction:
     return step
 
 
+def _refuse_if_untrusted(licence: Licence, data: dict, actor: Actor) -> None:
+    """No licence for a banned agency, or one whose officers are banned, unless a regulator of the agency's country
+    (or an admin) overrides it explicitly, with a reason, which is audited."""
+    refusal = trust.licence_refusal(licence.agency)
+    if refusal is None:
+        return
+    if not data.get("override"):
+        raise Conflict(f"{refusal} No licence may be issued to it; a regulator of {licence.agency.country} may issue one "
+                       "anyway with 'override': true and an 'override_reason'.", refusal=refusal, agency_id=licence.agency_id)
+    _check_scope(actor, licence.agency.country)
+    if not (data.get("override_reason") or "").strip():
+        raise field_error("override_reason", "An override needs its reason; it is kept in the audit log.")
+    record_audit(actor, "licence.override", "licence", licence.id,
+                 after={"refusal": refusal, "override_reason": data["override_reason"], "licence_no": licence.licence_no})
+
+
 def _steps(licence: Licence) -> list[lifecycle.Step]:
     return [lifecycle.Step(a.action, a.effective_on, a.until, a.expires_on) for a in licence.actions]
 
@@ -153,4 +175,4 @@ def licence_as_of(licence: Licence, on: date) -> dict:
             "status": snap.status, "valid": snap.status == "valid", "issued_on": snap.issued_on,
             "expires_on": snap.expires_on, "suspended_until": snap.suspended_until,
             "history": [a for a in licence.actions if a.effective_on <= on], "as_of": on,
-            "flags": getattr(licence, "screening_flags", [])}
+            "flags": getattr(licence, "screening_flags", []), "agency_standing": trust.standing_of(licence.agency)}

@@ -78,16 +78,12 @@ def fee_check():
 @bp.route("/employers")
 def employers():
     """Public standing of a foreign employer: convicted or debarred, from the watchlist (nothing else is public)."""
-    from watchlist.profile import subject_profile
-    from watchlist.subjects.service import search_public
+    from watchlist.employer_check import check_employer
 
     q = (request.args.get("q") or "").strip()[:200]
-    found = []
-    if q:
-        on = today()
-        subjects, _total = search_public(q, None, on, 1, 20)
-        found = [subject_profile(s, on) for s in subjects]
-    return render_template("portal/employers.html", q=q, found=found)
+    result = check_employer(q, None, today(), 1, 20) if q else {"items": [], "suggestions": [], "note": None}
+    return render_template("portal/employers.html", q=q, found=result["items"], suggestions=result["suggestions"],
+                           note=result["note"])
 
 
 @bp.route("/open-data")

@@ -28,8 +28,15 @@ def _last_action_on(licence: Licence, to_state: str) -> date | None:
     return dates[-1] if dates else None
 
 
+def banned_view(agency) -> StatusView:
+    return StatusView("bad", gettext("BANNED"), gettext(
+        "This agency and its owners are banned from recruiting since %(date)s.", date=long_date(agency.banned_on)), False)
+
+
 def licence_status_view(licence: Licence) -> StatusView:
     status = licence.status
+    if status == "valid" and licence.agency.banned:  # never "LICENSED" for a banned agency
+        return banned_view(licence.agency)
     if status == "valid":
         return StatusView("ok", gettext("LICENSED"), gettext("Licensed until %(date)s", date=long_date(licence.expires_on)), True)
     if status == "suspended":
@@ -73,6 +80,8 @@ def main_licence(licences: list[Licence]) -> Licence | None:
 
 
 def agency_status_view(agency) -> StatusView:
+    if agency.banned:
+        return banned_view(agency)
     licence = main_licence(list(agency.licences))
     return licence_status_view(licence) if licence else no_licence_view()
 

@@ -42,8 +42,9 @@ def agency(agency_id):
         abort(404)
     from registry.ratings.service import compliance_and_rating
     compliance, rating = compliance_and_rating(record)
+    from registry.agencies.trust import agency_standing
     return render_template("portal/agency.html", agency=record, status=agency_status_view(record),
-                           compliance=compliance, rating=rating)
+                           compliance=compliance, rating=rating, standing=agency_standing(record))
 
 
 @bp.route("/licences/<string:country>/<path:licence_no>")

@@ -26,8 +26,31 @@ def _complaint_events(agency_id: int) -> tuple[int, list[Event]]:
     return received or 0, [Event("complaint_upheld", c.updated_at.date(), "complaint", c.id, c.category) for c in upheld]
 
 
+def _linked(agency, kind: str) -> list[int]:
+    """Ids of `kind` records a regulator judged the same as the agency or one of its officers (flags decided `same`)."""
+    from registry.agencies.trust import agency_standing
+
+    refs = [r["record"] for r in agency_standing(agency)["linked_records"]
+            if r["record"].startswith(f"{kind}:") and (kind == "subject" or r["linked_from"] == f"agency:{agency.id}")]
+    return sorted({int(ref.split(":", 1)[1]) for ref in refs})
+
+
+def _linked_agency_events(agency) -> list[Event]:
+    """Licence sanctions of agencies judged the same legal person as this one: the history follows the link."""
+    from registry.agencies.models import Agency
+
+    events = []
+    for other_id in _linked(agency, "agency"):
+        other = db.session.get(Agency, other_id)
+        if other is not None:
+            events += [Event(e.kind, e.on, e.record_type, e.record_id, f"{e.detail} ({other.name})")
+                       for e in _licence_events(other)[1]]
+    return events
+
+
 def _conviction_events(agency) -> tuple[bool, list[Event]]:
-    """Convictions standing against watchlist subjects linked to the agency (same legal person) or to its officers."""
+    """Convictions standing against watchlist subjects linked to the agency (same legal person) or to its officers,
+    directly (`agency_id`) or by a flag decided `same`."""
     try:
         from watchlist.profile import SUBJECT_LOAD, involvements
         from watchlist.subjects.models import Subject
@@ -36,8 +59,10 @@ def _conviction_events(agency) -> tuple[bool, list[Event]]:
     on = today()
     organisations = db.session.scalars(select(Subject).where(Subject.agency_id == agency.id).options(*SUBJECT_LOAD)).unique().all()
     people = {link.person.id: link.person for org in organisations for link in org.officers}
+    linked_ids = [i for i in _linked(agency, "subject") if i not in people and i not in {o.id for o in organisations}]
+    linked = db.session.scalars(select(Subject).where(Subject.id.in_(linked_ids)).options(*SUBJECT_LOAD)).unique().all() if linked_ids else []
     events, seen = [], set()
-    for subject in list(organisations) + list(people.values()):
+    for subject in list(organisations) + list(people.values()) + list(linked):
         for inv in involvements(subject, on):
             if inv.position.conviction_stands and (inv.case.id, subject.id) not in seen:
                 seen.add((inv.case.id, subject.id))
@@ -50,6 +75,7 @@ def compliance_record(agency) -> Compliance:
     first_issue, events = _licence_events(agency)
     received, upheld = _complaint_events(agency.id)
     checked, convictions = _conviction_events(agency)
+    events += _linked_agency_events(agency)
     return Compliance(first_issue.effective_on if first_issue else None, events + upheld + convictions, received, checked,
                       ("licence_action", first_issue.id) if first_issue else None)
 

@@ -137,7 +137,8 @@ def job_order_findings(accreditation, offer: dict, on: date) -> list[dict]:
     evidence = {"job_order_id": order.id, "approved_wage": str(round_money(order.monthly_wage, order.currency)),
                 "approved_currency": order.currency, "offered_wage": str(offer["monthly_wage"]), "offered_currency": offer["currency"]}
     try:
-        offered, _rate = convert(offer["monthly_wage"], offer["currency"], order.currency, lookup_on(on))
+        # the accreditation is the agency country's record: its rates (and rates serving every country) compare the wages
+        offered, _rate = convert(offer["monthly_wage"], offer["currency"], order.currency, lookup_on(on, accreditation.agency.country))
     except MissingRate:
         return [finding("wage_not_compared", "warning", f"The wage is in {offer['currency']} and the job order in "
                         f"{order.currency}; no exchange rate is known to compare them.", **evidence)]

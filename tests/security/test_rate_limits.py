@@ -50,3 +50,39 @@ def test_health_checks_are_never_limited_and_clients_are_counted_apart():
 def test_ratelimit_enabled_false_switches_limits_off():
     out = _run(RATELIMIT_ENABLED="false")
     assert all(o["status"] == 200 for o in out)
+
+
+SHARED = """
+import json, sys
+from registry import create_app
+from registry.extensions import db
+app = create_app({"APP_ENV": "production", "SECRET_KEY": "x" * 32, "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                  "RATELIMIT_DEFAULT": "3 per minute"})
+with app.app_context():
+    db.create_all()
+client = app.test_client()
+print(json.dumps([client.get("/api/v1/agencies", environ_base={"REMOTE_ADDR": "203.0.113.9"}).status_code for _ in range(3)]))
+"""
+
+
+def test_the_default_limit_holds_per_host_across_workers(tmp_path):
+    env = {**os.environ, "RATELIMIT_ENABLED": "true", "INSTANCE_PATH": str(tmp_path)}
+    env.pop("RATELIMIT_STORAGE_URI", None)
+    workers = [subprocess.Popen([sys.executable, "-c", SHARED], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=env, cwd=os.getcwd()) for _ in range(2)]
+    statuses = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=60)
+        assert worker.returncode == 0, err
+        statuses += json.loads(out.strip().splitlines()[-1])
+    assert sorted(statuses) == [200, 200, 200, 429, 429, 429]  # 3 per minute for the host, not 3 per worker
+    assert (tmp_path / "ratelimits.sqlite").exists()
+
+
+def test_ratelimit_storage_uri_overrides_the_default(monkeypatch, tmp_path):
+    from registry.config import load_config
+    monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.delenv("RATELIMIT_STORAGE_URI", raising=False)
+    assert load_config({"APP_ENV": "production"})["RATELIMIT_STORAGE_URI"].startswith("sqlite-file:///")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379/0")
+    assert load_config({"APP_ENV": "production"})["RATELIMIT_STORAGE_URI"] == "redis://127.0.0.1:6379/0"

@@ -60,7 +60,7 @@ def create_case(data: dict, actor: Actor) -> Case:
         case.victims_total, case.victims_women, case.victims_minors = (victims.get(k) for k in ("total", "women", "minors"))
         seen = set()
         for n, item in enumerate(data["respondents"]):
-            subject = _respondent_subject(item, n, actor)
+            subject = _respondent_subject(item, n, actor, data["jurisdiction"])
             if subject.id in seen:
                 raise field_error(f"respondents.{n}.subject_id", f"Subject {subject.id} is listed twice.")
             seen.add(subject.id)
@@ -73,9 +73,9 @@ def create_case(data: dict, actor: Actor) -> Case:
         return case
 
 
-def _respondent_subject(item: dict, n: int, actor: Actor) -> Subject:
-    if "subject" in item:  # a new subject, in any country: the case's jurisdiction scopes this write
-        return subjects.create_subject(item["subject"], actor, scope_checked=True)
+def _respondent_subject(item: dict, n: int, actor: Actor, jurisdiction: str) -> Subject:
+    if "subject" in item:  # a new subject, in any country: the case's jurisdiction scopes this write and keeps the record
+        return subjects.create_subject(item["subject"], actor, scope_checked=True, jurisdiction=jurisdiction)
     if "external_id" in item:
         subject = subjects.find_by_external_id(item["country"], item["external_id"])
         if subject is None:

@@ -122,6 +122,9 @@ def decide(flag_id: int, decision: str, reason: str, actor: Actor, version: int 
         if decision == "same":
             db.session.add(RecordLink(a_ref=flag.source_ref, b_ref=flag.candidate_ref, flag_id=flag.id, reason=reason,
                                       created_by=actor.label))
+            if flag.source_ref.startswith("complaint:"):  # a complaint naming an agency by a near name
+                from registry.complaints.agency_match import link_decided
+                link_decided(flag)
         db.session.flush()
         record_audit(actor, f"flag.{decision}", "flag", flag.id, before=before,
                      after={"status": decision, "reason": reason, "source": flag.source_ref, "candidate": flag.candidate_ref})

@@ -18,6 +18,8 @@ class Subject(db.Model):
     name: Mapped[str] = mapped_column(db.String(300))
     search_key: Mapped[str] = mapped_column(db.String(300), index=True)
     country: Mapped[str] = mapped_column(db.String(2), index=True)
+    # The country whose regulators keep this record (the creating regulator's); not the subject's own country.
+    jurisdiction: Mapped[str] = mapped_column(db.String(2), index=True)
     external_id: Mapped[str | None] = mapped_column(db.String(100))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"), index=True)
     version: Mapped[int] = mapped_column(default=1)

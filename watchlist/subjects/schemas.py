@@ -131,6 +131,7 @@ class SubjectFullSchema(SubjectPublicSchema):
     emails = fields.List(fields.String())
     websites = fields.List(fields.String())
     agency_id = fields.Integer(allow_none=True)
+    jurisdiction = fields.String(metadata={"description": "Country whose regulators keep this record (they may change it)"})
     officer_of = fields.List(fields.Nested(SubjectLinkOut))
     officers = fields.List(fields.Nested(SubjectLinkOut))
     cases = fields.List(fields.Nested(CaseOfSubject), attribute="all_cases")
@@ -146,6 +147,22 @@ class SubjectListItem(Schema):
     other_names = fields.List(fields.Nested(SubjectNameOut))
     country = fields.String()
     standing = fields.String()
+
+
+class WatchlistItem(SubjectListItem):
+    """A public watchlist entry with its decided cases (offences, sanctions) and how the engine found it."""
+
+    cases = fields.List(fields.Nested(PublicCaseOfSubject), attribute="public_cases")
+    score = fields.Float(allow_none=True, metadata={"description": "Similarity (0-100) when found by spelling; null: the name contains the query"})
+    matched_name = fields.String(allow_none=True)
+
+
+class WatchlistSuggestion(Schema):
+    subject_id = fields.Integer()
+    name = fields.String()
+    country = fields.String()
+    matched_name = fields.String()
+    score = fields.Float()
 
 
 class SubjectStandingArgs(Schema):

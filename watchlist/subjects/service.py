@@ -46,32 +46,38 @@ def get_subject(subject_id: int) -> Subject:
 
 
 def can_write_subject(actor: Actor, subject: Subject) -> bool:
-    """Admins anywhere; a regulator for subjects of its country or respondents in a case of its jurisdiction."""
-    if actor.can_write_country(subject.country):
+    """Admins anywhere; a regulator for subjects of its jurisdiction or linked to an agency of its country.
+
+    Naming a subject as a respondent in a case grants nothing: anyone may file a case against anyone."""
+    if actor.can_write_country(subject.jurisdiction):
         return True
-    return actor.role == "regulator" and any(r.case.jurisdiction == actor.country for r in subject.respondents)
+    agency = db.session.get(Agency, subject.agency_id) if subject.agency_id else None
+    return agency is not None and actor.can_write_country(agency.country)
 
 
 def snapshot(subject: Subject) -> dict:
     """Everything about a subject as plain data, for the audit log's before/after."""
     return {"id": subject.id, "kind": subject.kind, "name": subject.name, "country": subject.country,
-            "external_id": subject.external_id, "agency_id": subject.agency_id, "version": subject.version,
+            "jurisdiction": subject.jurisdiction, "external_id": subject.external_id, "agency_id": subject.agency_id, "version": subject.version,
             "other_names": [{"name": n.name, "kind": n.kind} for n in subject.other_names],
             "identifiers": [{"kind": i.kind, "value": i.value} for i in subject.identifiers],
             "contacts": [{"kind": c.kind, "value": c.value} for c in subject.contacts],
             "officer_of": [{"subject_id": link.organisation_id, "role": link.role} for link in subject.officer_of]}
 
 
-def create_subject(data: dict, actor: Actor, scope_checked: bool = False) -> Subject:
-    """Create a subject; `scope_checked` is set by case creation, which scopes by the case's jurisdiction instead."""
+def create_subject(data: dict, actor: Actor, scope_checked: bool = False, jurisdiction: str | None = None) -> Subject:
+    """Create a subject; `scope_checked` is set by case creation, which scopes by the case's `jurisdiction` instead.
+
+    The subject's jurisdiction is the case's, else the creating regulator's country, else (an admin) its country."""
     with transaction():
         if not scope_checked and not actor.can_write_country(data["country"]):
             raise PermissionDenied(f"A {actor.role} token for {actor.country or 'no country'} may not create subjects of {data['country']}.")
         _check_external_id(data["country"], data.get("external_id"))
+        jurisdiction = jurisdiction or (actor.country if actor.role == "regulator" and actor.country else data["country"])
         subject = Subject(kind=data["kind"], name=data["name"].strip(), search_key=search_key(data["name"]),
-                          country=data["country"], external_id=data.get("external_id"))
+                          country=data["country"], jurisdiction=jurisdiction, external_id=data.get("external_id"))
         db.session.add(subject)
-        _apply(subject, data)
+        _apply(subject, data, actor)
         flush_or_conflict(f"A subject with external_id {data.get('external_id')} in {data['country']} was just recorded.")
         record_audit(actor, "subject.create", "subject", subject.id, after=snapshot(subject))
         return subject
@@ -104,7 +110,7 @@ def update_subject(subject_id: int, data: dict, expected_version: int, actor: Ac
             subject.name, subject.search_key = data["name"].strip(), search_key(data["name"])
             if old not in {n.name for n in subject.other_names}:
                 subject.other_names.append(SubjectName(name=old, kind="former", search_key=search_key(old)))
-        _apply(subject, data)
+        _apply(subject, data, actor)
         subject.updated_at = utcnow()  # always bumps the version
         flush_or_conflict(f"Another subject in {subject.country} was just given external_id {subject.external_id}.")
         record_audit(actor, "subject.update", "subject", subject.id, before=before, after=snapshot(subject))
@@ -123,7 +129,7 @@ def _check_external_id(country: str, external_id: str | None, exclude_id: int | 
         raise Conflict(message, errors={"json": {"external_id": [message]}}, existing_id=other)
 
 
-def _apply(subject: Subject, data: dict) -> None:
+def _apply(subject: Subject, data: dict, actor: Actor) -> None:
     """Set the lists given in `data` (each given list replaces the current one; a dropped name is kept as former)."""
     if "other_names" in data:
         _set_names(subject, data["other_names"])
@@ -145,9 +151,13 @@ def _apply(subject: Subject, data: dict) -> None:
                 subject.contacts.remove(row)
             for value in dict.fromkeys(v.strip() for v in data[field] if v.strip()):
                 subject.contacts.append(SubjectContact(kind=kind, value=value, normalised=normalise(kind, value)))
-    if "agency_id" in data:
-        if data["agency_id"] is not None and db.session.get(Agency, data["agency_id"]) is None:
+    if "agency_id" in data and data["agency_id"] != subject.agency_id:
+        agency = db.session.get(Agency, data["agency_id"]) if data["agency_id"] is not None else None
+        if data["agency_id"] is not None and agency is None:
             raise field_error("agency_id", f"No agency with id {data['agency_id']}.")
+        if agency is not None and not actor.can_write_country(agency.country):  # the link changes the agency's rating
+            raise PermissionDenied(f"A {actor.role} token for {actor.country or 'no country'} may not link a subject to "
+                                   f"agency {agency.id} of {agency.country}.")
         subject.agency_id = data["agency_id"]
     if "officer_of" in data:
         _set_links(subject, data["officer_of"])

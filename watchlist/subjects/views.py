@@ -1,6 +1,7 @@
 """Watchlist subject endpoints: the public list, search and exports; subject detail per audience; regulator writes."""
 from flask import Response, stream_with_context
 from flask_smorest import Blueprint
+from marshmallow import fields
 
 from registry.auth.guard import BEARER, actor, has_role, require
 from registry.common.if_match import if_match_version
@@ -10,8 +11,10 @@ from registry.domain import NotFound
 from watchlist.exports import watchlist_csv, watchlist_ftm
 from watchlist.profile import subject_profile
 from watchlist.subjects import service
+from watchlist.employer_check import check_employer
 from watchlist.subjects.schemas import (SubjectStandingArgs, SubjectFullSchema, SubjectIn, SubjectListItem, SubjectPatch,
-                                        SubjectPublicSchema, SubjectSearchArgs, WatchlistSearchArgs)
+                                        SubjectPublicSchema, SubjectSearchArgs, WatchlistItem, WatchlistSearchArgs,
+                                        WatchlistSuggestion)
 from watchlist.vocabulary import PUBLIC_STANDINGS
 
 blp = Blueprint("watchlist_subjects", __name__, url_prefix="/api/v1",
@@ -23,14 +26,20 @@ def _trusted() -> bool:
     return has_role(*TRUSTED)
 
 
+class WatchlistPage(page_schema(WatchlistItem, "WatchlistPageBase")):
+    suggestions = fields.List(fields.Nested(WatchlistSuggestion), metadata={"description": "'Did you mean': similar names"})
+    note = fields.String(allow_none=True, metadata={"description": "Set when only exact spellings could be searched"})
+
+
 @blp.route("/watchlist")
 @blp.arguments(WatchlistSearchArgs, location="query")
-@blp.response(200, page_schema(SubjectListItem, "WatchlistPage"))
+@blp.response(200, WatchlistPage)
 def search_watchlist(args):
-    """The public watchlist: employers and persons convicted or debarred, by name, other name and country."""
-    on = today()
-    items, total = service.search_public(args.get("q"), args.get("country"), on, args["page"], args["per_page"])
-    return page_body([subject_profile(s, on) for s in items], total, args["page"], args["per_page"])
+    """The public watchlist: employers and persons convicted or debarred, by name (also misspelt, through the
+    matching engine), other name and country, with their offences and sanctions, and 'did you mean'."""
+    found = check_employer(args.get("q"), args.get("country"), today(), args["page"], args["per_page"])
+    return {**page_body(found["items"], found["total"], args["page"], args["per_page"]),
+            "suggestions": found["suggestions"], "note": found["note"]}
 
 
 @blp.route("/watchlist.csv")

@@ -153,3 +153,35 @@ def test_complaints_are_rate_limited_per_client():
                             env={**os.environ, "RATELIMIT_ENABLED": "true"}, cwd=os.getcwd())
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [201, 201, 201, 429, 201, 4]
+
+
+def test_a_complaint_naming_an_agency_by_a_near_name_is_linked_when_the_matcher_says_match(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    response = file(client, agency_licence_no=None, agency_name="Kalovarem Manpower Services")
+    assert response.status_code == 201
+    complaint = db.session.query(Complaint).one()
+    assert complaint.agency_id == agency["id"]
+
+
+def test_a_complaint_naming_an_agency_by_a_similar_name_queues_a_review_and_same_links_it(client, ph_regulator, make_token):
+    agency = agency_with_licence(client, ph_regulator)
+    assert file(client, agency_licence_no=None, agency_name="Kalovarin Manpowr Agency").status_code == 201
+    complaint = db.session.query(Complaint).one()
+    assert complaint.agency_id is None
+    queue = client.get("/api/v1/flags?status=open", headers=ph_regulator).get_json()
+    assert queue["total"] == 1 and queue["items"][0]["candidate_ref"] == f"agency:{agency['id']}"
+    assert client.get("/api/v1/flags", headers=make_token("regulator", "ID")).get_json()["total"] == 0
+    decided = client.post(f"/api/v1/flags/{queue['items'][0]['id']}/decision", headers=ph_regulator,
+                          json={"decision": "same", "reason": "The worker's receipt carries the licence number."})
+    assert decided.status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Complaint, complaint.id).agency_id == agency["id"]
+    standing = client.get(f"/api/v1/agencies/{agency['id']}").get_json()["standing"]
+    assert standing["linked_records"] == []  # a complaint is never shown as a public link
+
+
+def test_a_complaint_naming_an_unlike_agency_is_neither_linked_nor_queued(client, ph_regulator):
+    agency_with_licence(client, ph_regulator)
+    assert file(client, agency_licence_no=None, agency_name="Zorvath Holdings").status_code == 201
+    assert db.session.query(Complaint).one().agency_id is None
+    assert client.get("/api/v1/flags", headers=ph_regulator).get_json()["total"] == 0

@@ -29,6 +29,19 @@ def test_login_sets_an_httponly_samesite_session_and_logout_ends_it(client):
     assert client.get("/console/").status_code == 302
 
 
+def test_a_saved_session_cookie_stops_working_after_logout(client):
+    make_user()
+    login(client)
+    page = client.get("/console/")
+    saved = client.get_cookie("session").value
+    client.post("/console/logout", data={"csrf_token": csrf_token(page.get_data(as_text=True))})
+    client.set_cookie("session", saved)  # replayed, as an attacker who copied it would
+    response = client.get("/console/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/console/login")
+    login(client)  # logging in again works, with a new session
+    assert client.get("/console/").status_code == 200
+
+
 def test_wrong_password_and_unknown_email_get_the_same_answer(client):
     make_user()
     wrong, unknown = login(client, password="nope nope nope"), login(client, email="who@nowhere.example")

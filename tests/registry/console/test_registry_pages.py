@@ -2,6 +2,7 @@
 import re
 
 from registry.audit.models import AuditEntry
+from registry.complaints.models import Complaint
 from registry.extensions import db
 from tests.registry.console.helpers import form_token, login, make_user
 from tests.registry.portal.helpers import agency_with_licence, status_box
@@ -91,3 +92,45 @@ def test_complaint_triage_moves_a_complaint_and_keeps_its_history(client, ph_reg
     refused = client.post(f"/console/complaints/{cid}/events", follow_redirects=True,
                           data={"csrf_token": token, "status": "received"}).get_data(as_text=True)
     assert "A complaint that is under_review can move to referred, resolved, dismissed, not received." in _flashes(refused)
+
+
+def test_only_regulators_of_the_records_jurisdiction_and_admins_read_its_audit_trail(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    client.post("/api/v1/complaints", json={"agency_licence_no": "DMW-001-LB", "category": "unpaid_wages",
+                                            "country": "PH", "description": "Three months unpaid.", "contact": "+63 917 1"})
+    complaint_id = db.session.query(Complaint).one().id
+    client.post(f"/api/v1/complaints/{complaint_id}/events", headers=ph_regulator,
+                json={"status": "under_review", "note": "Worker hiding at the embassy shelter."})
+    trails = [f"/console/audit/complaint/{complaint_id}", f"/console/audit/agency/{agency['id']}"]
+    private = ("Worker hiding at the embassy shelter.", "P1234567")
+    for email, role, country in (("check@embassy.example", "verifier", "SA"), ("desk@bp2mi.example", "regulator", "ID")):
+        make_user(email=email, role=role, country=country)
+        login(client, email=email)
+        for path in trails:
+            response = client.get(path)
+            assert response.status_code == 403, (email, path)
+            assert not any(p in response.get_data(as_text=True) for p in private)
+        client.post("/console/logout", data={"csrf_token": form_token(client, "/console/")})
+    assert client.get("/console/audit/complaint/999999").status_code in (302, 404)
+    make_user()
+    login(client)
+    pages = [client.get(path).get_data(as_text=True) for path in trails]
+    assert private[0] in pages[0] and private[1] in pages[1]
+    assert client.get("/console/audit/complaint/999999").status_code == 404
+
+
+def test_the_console_shows_a_banned_agency_and_offers_only_an_explicit_override(client, ph_regulator):
+    agency = agency_with_licence(client, ph_regulator)
+    client.post("/api/v1/licences/PH/DMW-001-LB/actions", headers=ph_regulator,
+                json={"action": "revoke", "reason": "Passports retained.", "ban": True})
+    make_user()
+    login(client)
+    page = client.get(f"/console/agencies/{agency['id']}").get_data(as_text=True)
+    assert "BANNED since" in page and 'name="override"' in page
+    assert "<strong>banned</strong>" in client.get("/console/agencies?q=Kalovaren").get_data(as_text=True)
+    token = form_token(client, f"/console/agencies/{agency['id']}")
+    issue = {"csrf_token": token, "licence_no": "DMW-002-LB", "authority": "DMW", "scope": "land_based", "expires_on": "2030-01-01"}
+    refused = _flashes(client.post(f"/console/agencies/{agency['id']}/licences", data=issue, follow_redirects=True).get_data(as_text=True))
+    assert any("banned" in f for f in refused)
+    client.post(f"/console/agencies/{agency['id']}/licences", data={**issue, "override": "yes", "override_reason": "Court order 7."})
+    assert db.session.query(AuditEntry).filter_by(action="licence.override").count() == 1

@@ -1,4 +1,6 @@
 """Publishing and changing fee rules: versions by date, scope, audit, listing in plain words, exchange rates."""
+from datetime import date
+
 from tests.registry.fees.helpers import PH_RULE, SG_RULE, fee_check, post_rule
 
 
@@ -126,3 +128,28 @@ def test_a_bad_exchange_rate_is_refused_naming_the_field(client, ph_regulator):
         response = client.post("/api/v1/exchange-rates", headers=ph_regulator,
                                json={"base": "USD", "quote": "PHP", "rate": "58", "date": "2026-10-01", **body})
         assert response.status_code == 422 and field in response.get_json()["errors"]["json"]
+
+
+def test_another_countrys_regulator_cannot_change_a_fee_checks_outcome_with_an_exchange_rate(client, app, make_token):
+    from tests.registry.fees.helpers import seed_demo_fees
+    seed_demo_fees(app)
+    check = {"origin": "NP", "destination": "QA", "sector": "construction", "monthly_salary": "1200", "currency": "QAR",
+             "contract_months": 24, "charges": [{"category": "placement_fee", "amount": "400", "currency": "QAR"}]}
+    assert client.post("/api/v1/fee-checks", json=check).get_json()["charges"][0]["status"] == "over_cap"
+    id_regulator = make_token("regulator", "ID")
+    rate = {"base": "NPR", "quote": "QAR", "rate": "1", "date": date.today().isoformat()}
+    assert client.post("/api/v1/exchange-rates", json={**rate, "country": "NP"}, headers=id_regulator).status_code == 403
+    published = client.post("/api/v1/exchange-rates", json=rate, headers=id_regulator)
+    assert published.status_code == 201 and published.get_json()["country"] == "ID"  # serves Indonesia's fee rules only
+    result = client.post("/api/v1/fee-checks", json=check).get_json()["charges"][0]
+    assert result["status"] == "over_cap"
+    assert all(p["country"] is None for r in result["exchange_rates"] for p in r["details"]["published"])
+
+
+def test_each_exchange_rate_shows_who_set_it_and_the_country_it_serves(client, make_token):
+    np_regulator = make_token("regulator", "NP", name="Nepal rates desk")
+    rate = {"base": "NPR", "quote": "QAR", "rate": "0.027", "date": "2026-10-01"}
+    assert client.post("/api/v1/exchange-rates", json=rate, headers=np_regulator).status_code == 201
+    item = client.get("/api/v1/exchange-rates?base=NPR").get_json()["items"][0]
+    assert item["country"] == "NP" and item["set_by"].startswith("Nepal rates desk (regulator/NP")
+    assert client.get("/api/v1/exchange-rates?country=ID").get_json()["total"] == 0

@@ -138,3 +138,21 @@ def test_licence_dates_in_the_wrong_order_are_422(client, ph_regulator):
                            json={"licence_no": "X-1", "authority": "DMW", "scope": "land_based",
                                  "issued_on": "2025-01-01", "expires_on": "2024-01-01"})
     assert response.status_code == 422 and "expires_on" in response.get_json()["errors"]["json"]
+
+
+def test_regulator_cannot_issue_its_countrys_licence_to_another_countrys_agency(client, ph_regulator, make_token):
+    agency = create_agency(client, ph_regulator)
+    response = client.post(f"/api/v1/agencies/{agency['id']}/licences", headers=make_token("regulator", "ID"),
+                           json={"licence_no": "ID-9", "country": "ID", "authority": "BP2MI", "scope": "land_based",
+                                 "expires_on": "2030-01-01"})
+    assert response.status_code == 403
+    assert client.get("/api/v1/licences/ID/ID-9").status_code == 404
+
+
+def test_regulator_cannot_revoke_and_ban_another_countrys_agency_through_a_licence_of_its_country(client, ph_regulator, admin, make_token):
+    agency = create_agency(client, ph_regulator)
+    issue_licence(client, admin, agency["id"], licence_no="ID-9", country="ID")
+    response = act(client, make_token("regulator", "ID"), "ID-9", country="ID", action="revoke", reason="x", ban=True)
+    assert response.status_code == 403
+    assert client.get("/api/v1/licences/ID/ID-9").get_json()["status"] == "valid"
+    assert client.get(f"/api/v1/agencies/{agency['id']}").get_json().get("banned") in (False, None)

@@ -128,3 +128,20 @@ def test_new_case_respondent_matching_a_revoked_agency_is_flagged(client, ph_reg
     assert response.status_code == 201, response.get_json()
     flags = response.get_json()["flags"]
     assert flags and flags[0]["candidate_ref"].startswith("agency:") and flags[0]["match"] is True
+
+
+def test_deciding_same_shows_the_link_on_the_agency_page_and_in_its_rating(client, ph_regulator):
+    _revoked_agency(client, ph_regulator)
+    new = _new_agency(client, ph_regulator, phone=REVOKED["phone"])
+    issue_licence(client, ph_regulator, new["id"], licence_no="DMW-901")
+    before = client.get(f"/api/v1/agencies/{new['id']}").get_json()
+    assert before["standing"]["linked_records"] == [] and before["rating"]["score"] == 3
+    client.post(f"/api/v1/flags/{new['flags'][0]['id']}/decision", headers=ph_regulator,
+                json={"decision": "same", "reason": "Same owner and office, confirmed by inspection"})
+    after = client.get(f"/api/v1/agencies/{new['id']}").get_json()
+    link = after["standing"]["linked_records"][0]
+    assert link["name"] == "Velmora Overseas Manpower Inc. (PH)" and link["adverse"] and after["standing"]["linked_to_adverse_record"]
+    assert after["rating"]["score"] == 1 and "revocation" in [p["code"] for p in after["rating"]["points"]]
+    assert after["compliance"]["revocations"] == 1
+    page = client.get(f"/agencies/{new['id']}").get_data(as_text=True)
+    assert "Linked records" in page and "Velmora Overseas Manpower Inc. (PH)" in page and "Same owner and office" in page

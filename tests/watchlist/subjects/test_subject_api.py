@@ -45,6 +45,29 @@ def test_regulator_may_edit_foreign_subject_that_is_a_respondent_in_its_case(cli
     assert response.status_code == 200, response.get_json()
 
 
+def test_naming_a_subject_as_respondent_in_a_throwaway_case_grants_no_write_access(client, admin, make_token):
+    sa_subject = create_subject(client, admin, country="SA", external_id="SA-1")
+    id_regulator = make_token("regulator", "ID")
+    create_case(client, id_regulator, [sa_subject["id"]], jurisdiction="ID")
+    response = client.patch(f"/api/v1/subjects/{sa_subject['id']}", json={"phones": ["+62 0"], "version": 1}, headers=id_regulator)
+    assert response.status_code == 403
+    assert client.get(f"/api/v1/subjects/{sa_subject['id']}", headers=admin).get_json()["jurisdiction"] == "SA"
+
+
+def test_a_subject_can_only_be_linked_to_an_agency_of_the_writers_jurisdiction(client, ph_regulator, make_token):
+    from tests.registry.factories import create_agency
+    ph_agency = create_agency(client, ph_regulator)
+    id_regulator = make_token("regulator", "ID")
+    body = {**EMPLOYER, "country": "ID", "external_id": "ID-1"}
+    assert client.post("/api/v1/subjects", json={**body, "agency_id": ph_agency["id"]}, headers=id_regulator).status_code == 403
+    sid = create_subject(client, id_regulator, **body)["id"]
+    response = client.patch(f"/api/v1/subjects/{sid}", json={"agency_id": ph_agency["id"], "version": 1}, headers=id_regulator)
+    assert response.status_code == 403
+    assert db.session.get(Subject, sid).agency_id is None
+    assert client.patch(f"/api/v1/subjects/{sid}", json={"agency_id": ph_agency["id"], "version": 1},
+                        headers=ph_regulator).status_code == 403  # nor may PH write a subject of ID's that is not linked
+
+
 def test_verifier_cannot_write_subjects(client, make_token):
     assert client.post("/api/v1/subjects", json=EMPLOYER, headers=make_token("verifier", "PH")).status_code == 403
 
