@@ -32,7 +32,8 @@ def empty_database_url(tmp_path):
 
 
 def test_upgrade_from_empty_gives_exactly_the_models_schema(empty_database_url):
-    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url,
+                      "RATELIMIT_ENABLED": False})  # the limiter is one object shared by every app in this process
     with app.app_context():
         upgrade()
         with db.engine.connect() as conn:
@@ -42,7 +43,8 @@ def test_upgrade_from_empty_gives_exactly_the_models_schema(empty_database_url):
 
 
 def test_database_stamped_with_an_old_revision_number_upgrades_after_the_renumbering(empty_database_url):
-    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url,
+                      "RATELIMIT_ENABLED": False})  # the limiter is one object shared by every app in this process
     with app.app_context():
         upgrade(revision="0006_accreditation")  # the last revision whose id was renumbered
         with db.engine.begin() as conn:  # as a database migrated before the renumbering was left
@@ -72,7 +74,8 @@ def test_migration_files_read_in_chain_order():
 
 
 def test_upgrade_gives_existing_subjects_the_jurisdiction_of_the_regulator_who_created_them(empty_database_url):
-    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url,
+                      "RATELIMIT_ENABLED": False})  # the limiter is one object shared by every app in this process
     with app.app_context():
         upgrade(revision="0006_accreditation")
         with db.engine.begin() as conn:

@@ -52,4 +52,4 @@ def test_login_next_with_cr_lf_or_backslash_is_ignored_and_goes_to_the_dashboard
     token = csrf_token(client.get("/console/login").get_data(as_text=True))
     response = client.post("/console/login", data={"email": "desk@dmw.example", "password": PASSWORD,
                                                    "csrf_token": token, "next": "/console/agencies?page=2"})
-    assert response.headers["Location"] == "/console/agencies?page=2"
+    assert response.headers.get("Location") == "/console/agencies?page=2", (response.status_code, response.get_data(as_text=True)[-1200:])
