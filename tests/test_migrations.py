@@ -52,7 +52,7 @@ def test_database_stamped_with_an_old_revision_number_upgrades_after_the_renumbe
             head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
         db.engine.dispose()
-    assert head == "0006_accreditation"
+    assert head == "0007_sources"
     assert diff == []
 
 
