@@ -81,13 +81,16 @@ def employers():
     from watchlist.profile import subject_profile
     from watchlist.subjects.service import search_public
 
+    from watchlist.sources.service import search_listed
+
     q = (request.args.get("q") or "").strip()[:200]
-    found = []
+    found, listed = [], []
     if q:
         on = today()
         subjects, _total = search_public(q, None, on, 1, 20)
         found = [subject_profile(s, on) for s in subjects]
-    return render_template("portal/employers.html", q=q, found=found)
+        listed, _total = search_listed(q, None, False, 1, 20)  # other public sources, shown apart
+    return render_template("portal/employers.html", q=q, found=found, listed=listed)
 
 
 @bp.route("/open-data")

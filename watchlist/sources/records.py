@@ -25,9 +25,9 @@ def _chunks(items: list, size: int = _IN_CHUNK):
         yield items[i:i + size]
 
 
-def related(session: Session, keys=None) -> dict[str, dict]:
+def related(session: Session, keys=None, address_keys=()) -> dict[str, dict]:
     """Sanctions and identifications by holder, and address texts by address entity, as {(source id, FtM id): ...};
-    for the given (source id, FtM id) holder keys, or for every live entity when keys is None (one query)."""
+    for the given (source id, FtM id) holder and address keys, or for every live entity when keys is None."""
     result = {"sanctions": defaultdict(list), "identifiers": defaultdict(list), "addresses": {}}
     columns = (SourceEntity.source_id, SourceEntity.entity_id, SourceEntity.schema, SourceEntity.holder_id,
                SourceEntity.sanction, SourceEntity.identifiers, SourceEntity.caption)
@@ -39,7 +39,7 @@ def related(session: Session, keys=None) -> dict[str, dict]:
         keys = list(keys)
         queries = [base.where(tuple_(SourceEntity.source_id, SourceEntity.holder_id).in_(chunk)) for chunk in _chunks(keys)]
         queries += [base.where(SourceEntity.schema == "Address", tuple_(SourceEntity.source_id, SourceEntity.entity_id).in_(chunk))
-                    for chunk in _chunks(keys)]
+                    for chunk in _chunks(list(address_keys))]
     for query in queries:
         for source_id, entity_id, schema, holder, sanction, identifiers, caption in session.execute(query):
             if schema == "Sanction":
@@ -87,7 +87,8 @@ def _legal_entities(session: Session, ids=None) -> list:
 def entity_records(session: Session, ids=None) -> list[Record]:
     """Records of the live legal entities of every source (or of those row ids that are live)."""
     rows = _legal_entities(session, ids)
-    extra = related(session, None if ids is None else [(e.source_id, e.entity_id) for e in rows])
+    extra = related(session, None if ids is None else [(e.source_id, e.entity_id) for e in rows],
+                    [(e.source_id, a) for e in rows for a in e.addresses] if ids is not None else ())
     sources = _sources(session)
     return [_record(entity, sources[entity.source_id], extra) for entity in rows]
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.uow import transaction
-from registry.domain import Conflict, NotFound, StaleVersion
+from registry.domain import Conflict, InvalidInput, NotFound, StaleVersion
 from registry.extensions import db
 from watchlist.sources.ftm import SCREENED
 from watchlist.sources.models import Source, SourceEntity
@@ -38,7 +38,14 @@ def _snapshot(source: Source) -> dict:
     return {"slug": source.slug, **{f: getattr(source, f) for f in SOURCE_FIELDS}}
 
 
+def _check_url(url: str | None) -> None:
+    """The source's link is shown on public pages: only a plain web address."""
+    if url and not url.lower().startswith(("https://", "http://")):
+        raise InvalidInput("url: must start with https:// or http://.")
+
+
 def add_source(data: dict, actor: Actor) -> Source:
+    _check_url(data.get("url"))
     with transaction():
         if db.session.scalar(select(Source.id).where(Source.slug == data["slug"])) is not None:
             raise Conflict(f"A source '{data['slug']}' already exists.")
@@ -51,6 +58,7 @@ def add_source(data: dict, actor: Actor) -> Source:
 
 
 def update_source(slug: str, changes: dict, actor: Actor, version: int | None = None) -> Source:
+    _check_url(changes.get("url"))
     with transaction():
         source = get_source(slug)
         if version is not None and version != source.version:
@@ -92,7 +100,8 @@ def search_listed(q: str | None, country: str | None, trusted: bool, page: int, 
     rows = db.session.execute(query.order_by(SourceEntity.caption, SourceEntity.id)
                               .limit(per_page).offset((page - 1) * per_page)).all()
     from watchlist.sources.records import related
-    extra = related(db.session, [(e.source_id, e.entity_id) for e, _s in rows])
+    extra = related(db.session, [(e.source_id, e.entity_id) for e, _s in rows],
+                    [(e.source_id, a) for e, _s in rows for a in e.addresses])
     return [listed_item(entity, source, extra, trusted) for entity, source in rows], total
 
 
