@@ -54,3 +54,11 @@ def test_a_job_offer_with_a_listed_employer_gets_a_finding_naming_the_source(app
     assert found["code"] == "employer_watchlist_match" and found["severity"] == "critical"
     assert found["message"].endswith("(debarred, listed by Neighbouring Registry (fictitious)).")
     assert found["evidence"]["source_name"] == "Neighbouring Registry (fictitious)"
+
+
+def test_the_demo_screening_shows_a_hit_from_the_neighbouring_registry(client, make_token):
+    from registry.demo import seed_demo
+    assert seed_demo()["source entities"] == 6
+    results = client.post("/api/v1/screen", headers=make_token("verifier", "SA"),
+                          json={"name": "Sarvantis Overseas Employment", "kind": "organisation"}).get_json()["results"]
+    assert results[0]["source"] == "neighbour-demo" and results[0]["source_name"] == "Neighbouring Registry (demo, fictitious)"
