@@ -44,7 +44,7 @@ def test_upgrade_from_empty_gives_exactly_the_models_schema(empty_database_url):
 def test_database_stamped_with_an_old_revision_number_upgrades_after_the_renumbering(empty_database_url):
     app = create_app({"APP_ENV": "testing", "TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
     with app.app_context():
-        upgrade()
+        upgrade(revision="0006_accreditation")
         with db.engine.begin() as conn:  # as a database migrated before the renumbering was left
             conn.execute(text("UPDATE alembic_version SET version_num = '0005_accreditation'"))
         upgrade()
