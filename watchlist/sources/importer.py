@@ -100,12 +100,28 @@ def _stage(session, source: Source, lines, report: FtmImportReport, digest, prog
                         "caption": row["caption"], "digest": row["digest"]}
         rows.append(row)
         if len(rows) >= CHUNK:
-            session.execute(insert(staging), rows)
+            _write(session, rows)
             rows = []
     if rows and not report.error_count:
-        session.execute(insert(staging), rows)
+        _write(session, rows)
     if progress and seen_progress:
         progress(seen_progress)
+
+
+STAGED = ("line", *COLUMNS, "audit")
+_JSON_COLUMNS = frozenset(c.name for c in staging.columns if isinstance(c.type, JSON))
+
+
+def _write(session, rows: list[dict]) -> None:
+    """Add parsed rows to the staging table: PostgreSQL's COPY (several times faster), else a plain executemany."""
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(staging), rows)
+        return
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(f"COPY ftm_staging ({', '.join(STAGED)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([None if row[c] is None else dumps(row[c]) if c in _JSON_COLUMNS else row[c] for c in STAGED])
 
 
 def _repeated_ids(session, report: FtmImportReport) -> None:
