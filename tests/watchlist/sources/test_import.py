@@ -115,3 +115,14 @@ def test_cli_adds_lists_updates_and_imports(app, tmp_path):
     listed = runner.invoke(args=["sources", "list"]).output
     assert "nr\tNeighbouring Registry\tprivate\t2 entities" in listed
     assert runner.invoke(args=["sources", "import-ftm", "nope", path]).exit_code == 1
+
+
+def test_progress_counts_the_bytes_of_the_file_read(app, tmp_path):
+    import os
+    from tests.watchlist.sources.helpers import ACTOR
+    from watchlist.sources.importer import import_ftm
+    source()
+    path = write(tmp_path, FEED, compress=True)
+    seen = []
+    assert import_ftm("nr", path, ACTOR, progress=seen.append).created == 5
+    assert sum(seen) == os.path.getsize(path)
