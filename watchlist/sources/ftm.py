@@ -64,6 +64,8 @@ def _clean_properties(raw) -> dict[str, list[str]]:
             if not isinstance(value, (str, int, float)) or isinstance(value, bool):
                 raise EntityError(f"properties.{prop}: values must be strings.")
             value = str(value).strip()
+            if "\x00" in value:
+                raise EntityError(f"properties.{prop}: a value holds a NUL character.")
             if len(value) > MAX_VALUE:
                 raise EntityError(f"properties.{prop}: a value is longer than {MAX_VALUE} characters.")
             if value and value not in clean:
@@ -111,7 +113,7 @@ def parse_entity(data) -> dict | None:
     if not isinstance(data, dict):
         raise EntityError("not a JSON object.")
     entity_id, schema = data.get("id"), data.get("schema")
-    if not isinstance(entity_id, str) or not entity_id.strip() or len(entity_id) > 200:
+    if not isinstance(entity_id, str) or not entity_id.strip() or len(entity_id) > 200 or "\x00" in entity_id:
         raise EntityError("id: required, a string of at most 200 characters.")
     if not isinstance(schema, str) or not schema:
         raise EntityError("schema: required.")

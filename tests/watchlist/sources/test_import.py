@@ -41,12 +41,14 @@ def test_bad_lines_are_reported_by_number_and_nothing_is_written(app, tmp_path):
     before = _audit_count()
     lines = [COMPANY, "{not json", {"id": "x", "schema": "Company", "properties": {"alias": ["No Name"]}},
              {"id": "y", "schema": "Person", "properties": {"name": ["A"], "country": ["Malaysia!"]}},
-             {"id": "z", "schema": "Spaceship", "properties": {}}, COMPANY]
+             {"id": "z", "schema": "Spaceship", "properties": {}},
+             {"id": "n", "schema": "Person", "properties": {"name": ["Nul\u0000Name"]}}, COMPANY]
     report = load(tmp_path, lines)
-    assert report.errors[:4] == ["line 2: not valid JSON: Expecting property name enclosed in double quotes (column 2).",
+    assert report.errors[:5] == ["line 2: not valid JSON: Expecting property name enclosed in double quotes (column 2).",
                                  "line 3: properties.name: required for a Company.",
                                  "line 4: properties.country: 'Malaysia!' is not a country code.",
-                                 "line 5: schema: 'Spaceship' is not a FollowTheMoney schema."]
+                                 "line 5: schema: 'Spaceship' is not a FollowTheMoney schema.",
+                                 "line 6: properties.name: a value holds a NUL character."]
     assert db.session.scalar(select(func.count()).select_from(SourceEntity)) == 0 and _audit_count() == before
 
 
