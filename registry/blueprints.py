@@ -15,11 +15,12 @@ def register_blueprints(app: Flask) -> None:
     from watchlist.subjects.views import blp as watchlist_subjects_blp
     from watchlist.cases.views import blp as watchlist_cases_blp
     from watchlist.screening.views import blp as screening_blp
+    from watchlist.sources.views import blp as sources_blp
 
     app.register_blueprint(health_blp)
     app.register_blueprint(verification_pages_bp)
     for blp in (agencies_blp, licences_blp, audit_blp, fees_blp, accreditation_blp, verification_blp,
-                watchlist_subjects_blp, watchlist_cases_blp, screening_blp):
+                watchlist_subjects_blp, watchlist_cases_blp, screening_blp, sources_blp):
         api.register_blueprint(blp)
     from registry.complaints.views import blp as complaints_blp
     from registry.portal import bp as portal_bp
@@ -52,3 +53,5 @@ def register_cli(app: Flask) -> None:
     from watchlist.screening.cli import screen_file_command
     watchlist_cli.add_command(screen_file_command)
     app.cli.add_command(watchlist_cli)
+    from watchlist.sources.cli import sources_cli
+    app.cli.add_command(sources_cli)

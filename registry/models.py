@@ -10,3 +10,4 @@ from watchlist.subjects.models import Subject, SubjectContact, SubjectIdentifier
 from watchlist.cases.models import Case, CaseEvent, CaseRespondent  # noqa: F401
 from watchlist.screening.models import Flag, RecordLink  # noqa: F401
 from registry.complaints.models import Complaint, ComplaintEvent, ComplaintPayment  # noqa: F401
+from watchlist.sources.models import Source, SourceEntity, SourceImport  # noqa: F401

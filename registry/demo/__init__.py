@@ -34,4 +34,6 @@ def _extra_seeders():
     seeders.append(seed_accreditations)
     from registry.complaints.demo import seed_complaints
     seeders.append(seed_complaints)
+    from watchlist.sources.demo import seed_sources
+    seeders.append(seed_sources)
     return seeders

@@ -79,11 +79,13 @@ def fee_check():
 def employers():
     """Public standing of a foreign employer: convicted or debarred, from the watchlist (nothing else is public)."""
     from watchlist.employer_check import check_employer
+    from watchlist.sources.service import search_listed
 
     q = (request.args.get("q") or "").strip()[:200]
     result = check_employer(q, None, today(), 1, 20) if q else {"items": [], "suggestions": [], "note": None}
+    listed = search_listed(q, None, False, 1, 20)[0] if q else []  # other public sources, shown apart
     return render_template("portal/employers.html", q=q, found=result["items"], suggestions=result["suggestions"],
-                           note=result["note"])
+                           note=result["note"], listed=listed)
 
 
 @bp.route("/open-data")

@@ -20,8 +20,8 @@ from registry.licences.service import find_licence, status_as_of
 from watchlist.matching import search_key
 from watchlist.subjects.models import Subject, SubjectIdentifier, SubjectName
 
-CRITICAL_STANDINGS = frozenset({"convicted", "debarred", "banned", "licence_revoked", "licence_cancelled"})
-WARNING_STANDINGS = frozenset({"pending", "licence_suspended", "linked_to_adverse_record"})
+CRITICAL_STANDINGS = frozenset({"convicted", "debarred", "banned", "licence_revoked", "licence_cancelled", "sanctioned"})
+WARNING_STANDINGS = frozenset({"pending", "licence_suspended", "linked_to_adverse_record", "listed"})
 
 
 def finding(code: str, severity: str, message: str, **evidence) -> dict:
@@ -179,12 +179,13 @@ def screening_findings(offer: dict, agency: Agency | None, employers: list[Subje
             if role == "employer" and hit.get("subject_id") in own_subjects and hit.get("standing") in {"none", "cleared"}:
                 continue
             seen.add(key)
+            listed_by = f", listed by {hit['source_name']}" if hit.get("type") == "source_entity" else ""
             results.append(finding(f"{role}_watchlist_match", severity,
                                    f"The {role} '{item['name']}' {'matches' if hit.get('match') else 'may match'} "
-                                   f"'{hit.get('matched_name') or hit.get('name')}' ({hit.get('standing')}).",
+                                   f"'{hit.get('matched_name') or hit.get('name')}' ({hit.get('standing')}{listed_by}).",
                                    screened=item["name"], **{k: hit.get(k) for k in (
-                                       "source", "subject_id", "agency_id", "name", "matched_name", "score", "match", "review",
-                                       "standing", "explanation")}))
+                                       "source", "source_name", "source_url", "subject_id", "agency_id", "name",
+                                       "matched_name", "score", "match", "review", "standing", "explanation")}))
     return results
 
 

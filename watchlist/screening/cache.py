@@ -20,6 +20,7 @@ from watchlist.cases.models import CaseRespondent
 from watchlist.matching import MatchConfig, MatchIndex, TokenStats
 from watchlist.screening import sources
 from watchlist.screening.models import Flag
+from watchlist.sources import records as source_records  # issue 17 hook: imported FtM entities
 
 _local_commit = threading.Event()  # set after any commit in this process: re-check now, not after the interval
 
@@ -31,7 +32,7 @@ def _mark_local_commit(session) -> None:
 
 LOOKBACK_IDS = 1000
 MAX_INCREMENTAL = 2000
-WATCHED = ("agency", "licence", "subject", "case", "flag")
+WATCHED = ("agency", "licence", "subject", "case", "flag", "source", "source_entity")
 
 
 class ScreeningIndexes:
@@ -84,13 +85,16 @@ class ScreeningIndexes:
         agencies = sources.agency_records(session)
         subjects = sources.subject_records(session)
         names = sources.agency_name_records(session)
+        external = source_records.entity_records(session)  # issue 17 hook: other sources' entities
         corpus = [n for r in names.values() for n in r.names] + [n for r in subjects.values() for n in r.names]
+        corpus += [n for r in external for n in r.names]  # issue 17 hook
         stats = TokenStats.from_names(corpus)
         screening, agency_names = MatchIndex(self.config, stats), MatchIndex(self.config, stats)
         for agency_id, records in agencies.items():
             screening.add_many(records)
             self._agency_refs[agency_id] = [r.id for r in records]
         screening.add_many(subjects.values())
+        screening.add_many(external)  # issue 17 hook
         agency_names.add_many(names.values())
         self.screening, self.agency_names = screening, agency_names
         self.licences, self._licence_choices = dict(sources.licence_numbers(session)), {}
@@ -107,6 +111,15 @@ class ScreeningIndexes:
         for row in rows:
             if row.entity_id and row.entity_id.isdigit():
                 changed[row.entity_type].add(int(row.entity_id))
+        # --- issue 17 hook: a changed source rebuilds; changed imported entities are re-read (a large import,
+        # over MAX_INCREMENTAL audit entries, already rebuilt above)
+        external = source_records.changed_refs(session, changed["source_entity"]) if changed["source_entity"] else ([], [])
+        if changed["source"] or external is None:
+            return self._rebuild(session, marker)
+        for ref in external[0]:
+            self.screening.remove(ref)
+        self.screening.add_many(external[1])
+        # --- end of issue 17 hook
         agency_ids, subject_ids = self._expand(session, changed)
         self._apply_agencies(session, agency_ids)
         for subject_id in subject_ids:

@@ -31,8 +31,11 @@ def _raise(source_ref: str, source_label: str, hit: dict, trigger: str, country:
     if _linked(source_ref, hit["record"]):
         return None
     candidate = {k: hit[k] for k in ("record", "source", "type", "name", "country", "standing", "agency_id",
-                                     "agency_name", "subject_id", "external_id", "licence_history")}
+                                     "agency_name", "subject_id", "external_id", "licence_history",
+                                     "source_name", "source_url", "sanctions")}
     standing = (hit["standing"] or "unknown").replace("_", " ")  # plain words: "licence revoked"
+    if hit.get("type") == "source_entity":
+        standing = f"{standing}, listed by {hit['source_name']}"  # another source's standing, not ours
     flag = Flag(source_ref=source_ref, source_label=source_label[:400], candidate_ref=hit["record"],
                 candidate_label=f"{hit['name']} ({standing})"[:400], trigger=trigger, country=country,
                 score=hit["score"], match=hit["match"], explanation=hit["explanation"], candidate=candidate)

@@ -62,9 +62,9 @@ class BatchRequest(Schema):
 
 
 class ScreenResult(Schema):
-    record = fields.String(metadata={"description": "agency:<id>, officer:<id> or subject:<id>"})
-    source = fields.String(metadata={"enum": ["watchlist", "registry"]})
-    type = fields.String(metadata={"enum": ["subject", "agency", "officer"]})
+    record = fields.String(metadata={"description": "agency:<id>, officer:<id>, subject:<id> or source_entity:<id>"})
+    source = fields.String(metadata={"description": "watchlist, registry, or the slug of an imported source"})
+    type = fields.String(metadata={"enum": ["subject", "agency", "officer", "source_entity"]})
     subject_id = fields.Integer(allow_none=True)
     external_id = fields.String(allow_none=True)
     agency_id = fields.Integer(allow_none=True)
@@ -80,6 +80,10 @@ class ScreenResult(Schema):
     agency_name = fields.String(allow_none=True)
     licence_history = fields.List(fields.Dict())
     linked_records = fields.List(fields.String())
+    source_name = fields.String(allow_none=True, metadata={"description": "Who lists the record (another source's "
+                                                                          "standing is that source's, not this registry's)"})
+    source_url = fields.String(allow_none=True)
+    sanctions = fields.List(fields.Dict(), metadata={"description": "Another source's sanctions (authority, program, ...)"})
     explanation = fields.Dict()
 
 

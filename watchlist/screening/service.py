@@ -36,7 +36,24 @@ def hit_to_result(hit: Hit) -> dict:
             "matched_name": hit.matched_name, "query_name": hit.query_name, "score": hit.score, "match": hit.match,
             "review": hit.review, "standing": p.get("standing"), "agency_name": p.get("agency_name"),
             "licence_history": p.get("licence_history", []), "linked_records": p.get("linked_records", []),
-            "explanation": hit.explanation}
+            "source_name": p.get("source_name") or SOURCE_NAMES.get(p.get("source")), "source_url": p.get("source_url"),
+            "sanctions": p.get("sanctions", []), "explanation": _with_source(hit.explanation, p)}
+
+
+SOURCE_NAMES = {"watchlist": "this registry's watchlist", "registry": "this registry's licence records"}
+
+
+def _with_source(explanation: dict, payload: dict) -> dict:
+    """The explanation names where the record comes from; another source's standing is its own, not ours."""
+    source = payload.get("source_name") or SOURCE_NAMES.get(payload.get("source"))
+    if not source:
+        return explanation
+    summary = explanation.get("summary", "")
+    if payload.get("type") == "source_entity":
+        summary = f"{summary} Listed by {source} ({(payload.get('standing') or 'listed').replace('_', ' ')} there)."
+    else:
+        summary = f"{summary} Source: {source}."
+    return {**explanation, "summary": summary.strip(), "source": source}
 
 
 def screen_one(item: dict, limit: int = 10, exclude: set[str] = frozenset()) -> list[dict]:
