@@ -29,7 +29,7 @@ run: $(STAMP) $(MO)
 	mkdir -p instance
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers $${WORKERS:-2} --access-logfile - wsgi:app
+	$(BIN)/gunicorn -c python:registry.gunicorn_conf --bind 127.0.0.1:8000 --workers $${WORKERS:-2} --access-logfile - wsgi:app
 
 test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -261,3 +261,17 @@ def indexes(app):
             found = local_indexes(app)
         app.extensions["screening_indexes"] = found
     return found.fresh()
+
+
+def indexes_status(app, timeout: float) -> dict:
+    """Readiness of the index this process screens with (for /readyz): the server's status in "server" mode;
+    in "inline" mode this process's own (always ready: it builds on first use)."""
+    if app.config.get("MATCH_INDEX_MODE") == "server":
+        found = app.extensions.get("screening_indexes")
+        if found is None:
+            from watchlist.screening.index_client import IndexClient
+            found = app.extensions["screening_indexes"] = IndexClient.from_app(app)
+        return found.status(timeout=timeout)
+    local = app.extensions.get("screening_indexes")
+    built = local is not None and local.screening is not None
+    return {**(local.status() if built else {}), "ready": True, "mode": "inline", "built": built}

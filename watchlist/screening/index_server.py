@@ -9,6 +9,7 @@ by writes made while the index was not ready (watchlist/screening/flags.py) are 
 import fcntl
 import logging
 import os
+import socket
 import threading
 import time
 from multiprocessing.connection import Listener, answer_challenge, deliver_challenge
@@ -55,25 +56,34 @@ class IndexServer:
         address = str(self.dir / SOCKET_NAME)
         if os.path.exists(address):
             os.unlink(address)  # left by a server that died: we hold the lock, so nobody listens on it
-        self._listener = Listener(address, family="AF_UNIX", backlog=64)
+        self._listener = listener = Listener(address, family="AF_UNIX", backlog=64)
         os.chmod(address, 0o600)
         threading.Thread(target=self._maintain, name="index-maintain", daemon=True).start()
         log.info("screening index server listening on %s", address)
         try:
             while not self._stop.is_set():
                 try:
-                    conn = self._listener.accept()
+                    conn = listener.accept()
                 except OSError:
                     break  # closed by stop()
+                if self._stop.is_set():
+                    conn.close()
+                    break
                 threading.Thread(target=self._serve, args=(conn,), name="index-conn", daemon=True).start()
         finally:
             self.stop()
+            self._lock_file.close()  # releases the lock: another server may start
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
         if self._listener is not None:
             listener, self._listener = self._listener, None
+            try:
+                with socket.socket(socket.AF_UNIX) as wake:  # closing alone does not wake a thread blocked in accept()
+                    wake.connect(listener.address)
+            except OSError:
+                pass
             try:
                 listener.close()  # also removes the socket file
             except OSError:
