@@ -69,5 +69,7 @@ def read(path: Path, secret_key: str, stamp: str) -> dict | None:
     signature, body = data[len(MAGIC):len(MAGIC) + size], memoryview(data)[len(MAGIC) + size:]
     if not hmac.compare_digest(signature, hmac.new(_key(secret_key), body, hashlib.sha256).digest()):
         return None
-    content = pickle.loads(body)
+    from watchlist.screening.cache import gc_paused
+    with gc_paused():
+        content = pickle.loads(body)
     return content["state"] if content.get("fingerprint") == stamp else None
