@@ -108,3 +108,13 @@ def test_a_restarted_index_server_loads_its_snapshot_and_the_writes_made_since(a
             assert results and results[0]["match"], name
     finally:
         second.stop()
+
+
+def test_a_case_recorded_while_the_index_is_not_ready_queues_the_screening_of_each_respondent(worker, ph_regulator):
+    from tests.watchlist.helpers import create_case, create_subject
+    subjects = [create_subject(worker, ph_regulator, external_id=f"PH-Q-{n}", name=name)["id"]
+                for n, name in enumerate(("Zarqan Vellamar Contracting Est.", "Tavelon Builders Co."))]
+    case = create_case(worker, ph_regulator, subjects)
+    assert case["screening"] == "queued" and case["flags"] == []
+    queued = db.session.scalars(select(ScreeningJob.ref).where(ScreeningJob.done_at.is_(None))).all()
+    assert sorted(queued) == sorted(f"subject:{i}" for i in subjects)
