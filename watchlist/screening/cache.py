@@ -63,7 +63,7 @@ class ScreeningIndexes:
         self.refresh_seconds, self.full_rebuild_seconds = refresh_seconds, full_rebuild_seconds
         self.lock = threading.RLock()  # one check of the audit log (refresh or rebuild) at a time
         self.mutate = threading.RLock()  # queries and in-place changes; a rebuild only swaps under it
-        self.on_rebuilt = None  # called with the new state before it is swapped in (the index server snapshots it)
+        self.on_rebuilt = None  # called with each newly built state (the index server snapshots it)
         self.stage: str | None = None  # what a running full build is doing, for readiness reports
         self.built_at: float | None = None  # wall-clock time of the data (of the snapshot it was loaded from)
         self.screening: MatchIndex | None = None
@@ -135,11 +135,10 @@ class ScreeningIndexes:
         agency_names.add_many(names.values())
         state = {"screening": screening, "agency_names": agency_names, "licences": licences, "agency_refs": agency_refs,
                  "marker": marker, "built_at": started}
-        if self.on_rebuilt is not None:
-            self.stage = "writing snapshot"
-            self.on_rebuilt(state)
         self.install(state)
         self.stage = None
+        if self.on_rebuilt is not None:  # queries run meanwhile; refreshes wait (we hold self.lock)
+            self.on_rebuilt(state)
 
     def install(self, state: dict) -> None:
         """Swap in a built (or snapshot-loaded) state; its audit marker says what it reflects."""
@@ -150,7 +149,7 @@ class ScreeningIndexes:
             self._built = time.monotonic() - max(0.0, time.time() - state["built_at"])
 
     def state(self) -> dict:
-        """What install() takes, for a snapshot (pickle it only while nothing mutates it)."""
+        """What install() takes, for a snapshot (pickle it only while self.lock is held: no refresh mutates it)."""
         return {"screening": self.screening, "agency_names": self.agency_names, "licences": self.licences,
                 "agency_refs": self._agency_refs, "marker": self._marker, "built_at": self.built_at}
 

@@ -132,7 +132,11 @@ class IndexServer:
 
     def write_snapshot(self, state: dict) -> None:
         started = time.monotonic()
-        size = snapshot.write(self.dir / SNAPSHOT_NAME, state, self.secret, self.stamp)
+        try:
+            size = snapshot.write(self.dir / SNAPSHOT_NAME, state, self.secret, self.stamp)
+        except OSError:  # a full disk costs only the fast restart
+            log.exception("screening index snapshot not written")
+            return
         log.info("screening index snapshot written (%.0f MB) in %.1f s", size / 1e6, time.monotonic() - started)
 
     def _drain(self) -> None:
