@@ -78,7 +78,7 @@ class IndexClient:
             except (OSError, EOFError) as exc:
                 raise Unavailable("The screening index server is not running yet; try again shortly.",
                                   retry_after=RETRY_AFTER, index={"ready": False, "stage": "no server",
-                                                                  "socket": self.address, "error": type(exc).__name__})
+                                                                  "error": type(exc).__name__})
             self._local.conn = conn
         return conn
 

@@ -101,7 +101,7 @@ class IndexServer:
                     self._drain()
                 except Exception as exc:  # noqa: BLE001 - keep serving the last good index; report why
                     log.exception("screening index refresh failed")
-                    self.error = f"{type(exc).__name__}: {exc}"
+                    self.error = type(exc).__name__  # public in /readyz: the details are in the log
                 finally:
                     db.session.remove()
                 self._wake.wait(self.indexes.refresh_seconds if self.error is None else 5.0)

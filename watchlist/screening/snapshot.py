@@ -46,7 +46,7 @@ def write(path: Path, state: dict, secret_key: str, stamp: str) -> int:
     path = Path(path)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     mac = hmac.new(_key(secret_key), digestmod=hashlib.sha256)
-    with open(tmp, "wb") as file:
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as file:  # holds non-public fields
         file.write(MAGIC + bytes(mac.digest_size))
         pickle.dump({"fingerprint": stamp, "state": state}, _Signed(file, mac), protocol=5)
         file.seek(len(MAGIC))
