@@ -148,11 +148,6 @@ class ScreeningIndexes:
             self._marker, self._seen, self.built_at = tuple(state["marker"]), set(), state["built_at"]
             self._built = time.monotonic() - max(0.0, time.time() - state["built_at"])
 
-    def state(self) -> dict:
-        """What install() takes, for a snapshot (pickle it only while self.lock is held: no refresh mutates it)."""
-        return {"screening": self.screening, "agency_names": self.agency_names, "licences": self.licences,
-                "agency_refs": self._agency_refs, "marker": self._marker, "built_at": self.built_at}
-
     def _refresh(self, session: Session, marker, rebuild: bool = True) -> bool:
         low = max(0, self._marker[0] - LOOKBACK_IDS)
         rows = [r for r in session.execute(select(AuditEntry.id, AuditEntry.entity_type, AuditEntry.entity_id)
