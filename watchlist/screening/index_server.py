@@ -24,7 +24,7 @@ from watchlist.screening.cache import local_indexes
 from watchlist.screening.index_client import LOCK_NAME, OPS, SNAPSHOT_NAME, SOCKET_NAME, authkey, index_dir
 
 log = logging.getLogger(__name__)
-CATCH_UP_WAIT = 2.0  # a worker's refresh waits at most this long for a check already running
+CATCH_UP_WAIT = 5.0  # a worker's refresh waits at most this long for a refresh already running
 
 
 class AlreadyRunning(Exception):
@@ -41,7 +41,7 @@ class IndexServer:
         self.stamp = snapshot.fingerprint(self.indexes.config)
         self.started, self.error, self.snapshot_loaded = time.time(), None, None
         self._stop, self._wake = threading.Event(), threading.Event()
-        self._lock_file = self._listener = None
+        self._lock_file = self._listener = self.maintainer = None
         app.extensions["screening_indexes"] = self.indexes  # queued screenings run here use the local index
 
     # --- lifecycle ---
@@ -58,7 +58,8 @@ class IndexServer:
             os.unlink(address)  # left by a server that died: we hold the lock, so nobody listens on it
         self._listener = listener = Listener(address, family="AF_UNIX", backlog=64)
         os.chmod(address, 0o600)
-        threading.Thread(target=self._maintain, name="index-maintain", daemon=True).start()
+        self.maintainer = threading.Thread(target=self._maintain, name="index-maintain", daemon=True)
+        self.maintainer.start()
         log.info("screening index server listening on %s", address)
         try:
             while not self._stop.is_set():
@@ -180,9 +181,12 @@ class IndexServer:
             return "error", f"{type(exc).__name__}: {exc}"
 
     def _catch_up(self) -> None:
-        """A worker committed: read the audit log now (not a full rebuild: that is the background thread's)."""
-        if not self.indexes.lock.acquire(timeout=CATCH_UP_WAIT):
-            return  # a full rebuild is running; the current index answers meanwhile
+        """A worker committed: read the audit log now (not a full rebuild: that is the background thread's).
+        Waits for a refresh that is running, not for a full build (the current index answers meanwhile)."""
+        deadline = time.monotonic() + CATCH_UP_WAIT
+        while not self.indexes.lock.acquire(timeout=0.05):
+            if self.indexes.stage is not None or time.monotonic() > deadline:
+                return
         try:
             if not self.indexes.check(rebuild=False):
                 self._wake.set()

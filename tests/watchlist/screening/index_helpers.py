@@ -43,6 +43,8 @@ class ThreadedIndexServer:
     def stop(self) -> None:
         self.server.stop()
         self.thread.join(10)
+        if self.server.maintainer is not None:
+            self.server.maintainer.join(30)
         with self.server.app.app_context():
             from registry.extensions import db
             db.session.remove()
