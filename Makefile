@@ -35,7 +35,7 @@ run: export APP_ENV ?= development
 run: $(STAMP) $(MO) $(INSTANCE)/local.env
 	$(BIN)/flask db upgrade
 	$(BIN)/flask seed-demo --if-empty
-	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2} --access-logfile - wsgi:app
+	$(BIN)/gunicorn -c python:registry.gunicorn_conf --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2} --access-logfile - wsgi:app
 
 test: $(STAMP) $(MO)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -50,8 +50,10 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(registry_cli)
     app.cli.add_command(seed_demo_command)
     from watchlist.cli import watchlist_cli
-    from watchlist.screening.cli import screen_file_command
-    watchlist_cli.add_command(screen_file_command)
+    from watchlist.screening.cli import (build_index_command, run_screenings_command, screen_file_command,
+                                         serve_index_command)
+    for command in (screen_file_command, serve_index_command, build_index_command, run_screenings_command):
+        watchlist_cli.add_command(command)
     app.cli.add_command(watchlist_cli)
     from watchlist.sources.cli import sources_cli
     app.cli.add_command(sources_cli)

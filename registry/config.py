@@ -100,6 +100,11 @@ def load_config(overrides: dict | None = None) -> dict:
         "MATCH_THRESHOLD": float(os.environ.get("MATCH_THRESHOLD", "0") or 0) or None,
         "MATCH_INDEX_REFRESH_SECONDS": float(os.environ.get("MATCH_INDEX_REFRESH_SECONDS", "2")),
         "MATCH_INDEX_FULL_REBUILD_SECONDS": float(os.environ.get("MATCH_INDEX_FULL_REBUILD_SECONDS", "600")),
+        # "inline": each process builds its own index on first use; "server": workers ask the host's index server
+        # (`flask watchlist serve-index`, spawned by registry/gunicorn_conf.py, which sets "server") over a Unix socket.
+        "MATCH_INDEX_MODE": os.environ.get("MATCH_INDEX_MODE", "inline").strip().lower(),
+        "MATCH_INDEX_DIR": os.environ.get("MATCH_INDEX_DIR") or str(INSTANCE_DIR),
+        "MATCH_INDEX_TIMEOUT_SECONDS": float(os.environ.get("MATCH_INDEX_TIMEOUT_SECONDS", "10")),
         "PREFERRED_URL_SCHEME": os.environ.get("PREFERRED_URL_SCHEME", "http"),
         "PROXY_FIX_HOPS": int(os.environ.get("PROXY_FIX_HOPS", "0")),
         "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", env == "production"),

@@ -32,7 +32,7 @@ class ErrorSchema(Schema):
 
 def _wants_json() -> bool:
     path = request.path
-    if path.startswith("/api/") or path == "/healthz":
+    if path.startswith("/api/") or path in ("/healthz", "/readyz"):
         return True
     best = request.accept_mimetypes.best_match(["text/html", "application/json"])
     return best == "application/json"

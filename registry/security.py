@@ -19,7 +19,7 @@ from registry.extensions import limiter
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 DOCS_PREFIX = "/api/v1/docs"
-UNLIMITED_ENDPOINTS = frozenset({"health.healthz", "static", "swagger_ui.show"})
+UNLIMITED_ENDPOINTS = frozenset({"health.healthz", "health.readyz", "static", "swagger_ui.show"})
 HSTS = "max-age=31536000; includeSubDomains"
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 STATIC_HEADERS = {

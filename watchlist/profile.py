@@ -9,7 +9,7 @@ from registry.extensions import db
 from watchlist.cases.lifecycle import Position, replay
 from watchlist.cases.models import Case, CaseRespondent
 from watchlist.schemas_common import sanctions_dict
-from watchlist.standing import decided_against, standing_of
+from watchlist.standing import decided_against, standing_from_cases, standing_of
 from watchlist.subjects.models import Subject, SubjectLink
 from watchlist.vocabulary import PUBLIC_STANDINGS
 
@@ -35,7 +35,7 @@ def involvements(subject: Subject, on: date) -> list[Involvement]:
 
 
 def standing(subject: Subject, on: date) -> str:
-    return standing_of([i.position for i in involvements(subject, on)], on)
+    return standing_from_cases(((r.case.filed_on, r.case.steps_for(subject.id)) for r in subject.respondents), on)
 
 
 def is_public(subject: Subject, on: date) -> bool:

@@ -14,7 +14,13 @@ A case is shown publicly for a subject only when the decision stands against it 
 from collections.abc import Iterable
 from datetime import date
 
-from watchlist.cases.lifecycle import Position
+from watchlist.cases.lifecycle import Position, Step, replay
+
+
+def standing_from_cases(cases: Iterable[tuple[date, list[Step]]], on: date) -> str:
+    """The standing from a subject's cases as loaded rows: (filed_on, its steps in recorded order) per case.
+    The one derivation shared by the profile (ORM objects) and the screening index (set-wise loaded rows)."""
+    return standing_of([replay(filed_on, steps, on) for filed_on, steps in cases], on)
 
 
 def standing_of(positions: Iterable[Position], on: date) -> str:

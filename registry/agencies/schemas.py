@@ -4,7 +4,7 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validate, val
 from registry.agencies.models import NAME_KINDS, OFFICER_ROLES
 from registry.common.fields import Country, Name, Text
 from registry.common.pagination import page_schema
-from watchlist.screening.schemas import FlagBrief
+from watchlist.screening.schemas import FlagBrief, screening_status
 from registry.ratings.schemas import dump_compliance, dump_rating
 from registry.agencies.trust import agency_standing
 from registry.licences.schemas import AgencyStanding, LicenceBrief, LicenceOfAgencyPublic, LicenceOfAgencyRegulator
@@ -113,6 +113,7 @@ class AgencyRegulatorSchema(AgencyPublicSchema):
     updated_at = fields.DateTime()
     flags = fields.List(fields.Nested(FlagBrief), attribute="screening_flags",
                         metadata={"description": "Repeat-offender flags raised by this write (create/update only)"})
+    screening = screening_status("screening_flags")
 
 
 class AgencyListItem(AgencySummary):

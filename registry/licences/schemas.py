@@ -3,7 +3,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from registry.common.fields import Country, Text
 from registry.licences.lifecycle import ACTIONS
-from watchlist.screening.schemas import FlagBrief
+from watchlist.screening.schemas import FlagBrief, screening_status
 
 SCOPES = ("land_based", "sea_based", "domestic", "land_and_sea", "other")
 
@@ -140,6 +140,7 @@ class LicencePublicSchema(Schema):
 class LicenceRegulatorSchema(LicencePublicSchema):
     history = fields.List(fields.Nested(HistoryRegulator))
     flags = fields.List(fields.Nested(FlagBrief), metadata={"description": "Repeat-offender flags raised when issuing (see /api/v1/flags)"})
+    screening = screening_status("flags")
 
 
 class LicenceOfAgencyPublic(LicencePublicSchema):

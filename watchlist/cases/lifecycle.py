@@ -110,6 +110,20 @@ class Position:
         return self.sanctions.debarred_on(on)
 
 
+def sanctions_of(e) -> Sanctions | None:
+    """The sanctions a recorded event carries (a CaseEvent or a database row with its columns), or None."""
+    if e.event not in SANCTIONING_EVENTS or not any((e.imprisonment_months, e.fine_amount, e.licence_revocation,
+                                                     e.debarment_until, e.debarment_permanent)):
+        return None
+    return Sanctions(e.imprisonment_months, e.fine_amount, e.fine_currency, bool(e.licence_revocation),
+                     e.debarment_until, bool(e.debarment_permanent))
+
+
+def step_of(e) -> Step:
+    """The replayable part of a recorded event (a CaseEvent or a database row with its columns)."""
+    return Step(e.event, e.effective_on, sanctions_of(e), e.reference)
+
+
 def next_state(state: str | None, event: str, under_appeal: str | None = None) -> str:
     """The state after `event`, or TransitionRefused with the reason."""
     if event not in TRANSITIONS:

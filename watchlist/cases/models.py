@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.common.time import utcnow
 from registry.extensions import db
-from watchlist.cases.lifecycle import Sanctions, Step
+from watchlist.cases.lifecycle import Sanctions, Step, sanctions_of, step_of
 
 
 class Case(db.Model):
@@ -93,19 +93,15 @@ class CaseEvent(db.Model):
 
     @property
     def has_sanctions(self) -> bool:
-        return self.event in {"convicted", "settled"} and any(
-            (self.imprisonment_months, self.fine_amount, self.licence_revocation, self.debarment_until, self.debarment_permanent))
+        return sanctions_of(self) is not None
 
     @property
     def sanctions(self) -> Sanctions | None:
-        if not self.has_sanctions:
-            return None
-        return Sanctions(self.imprisonment_months, self.fine_amount, self.fine_currency, bool(self.licence_revocation),
-                         self.debarment_until, bool(self.debarment_permanent))
+        return sanctions_of(self)
 
     @property
     def step(self) -> Step:
-        return Step(self.event, self.effective_on, self.sanctions, self.reference)
+        return step_of(self)
 
     @property
     def compensation(self) -> dict | None:

@@ -7,7 +7,7 @@ from watchlist.cases.lifecycle import EVENTS, SANCTIONING_EVENTS
 from watchlist.schemas_common import WatchlistCompensationOut, WatchlistMoneyIn, WatchlistMoneyOut, one_of_list
 from watchlist.subjects.schemas import SubjectIn
 from watchlist.vocabulary import ILO_INDICATORS, OFFENCES, RESPONDENT_ROLES
-from watchlist.screening.schemas import FlagBrief
+from watchlist.screening.schemas import FlagBrief, screening_status
 
 CASE_STATUSES = ("pending", "decided")
 
@@ -169,6 +169,7 @@ class CaseSchema(Schema):
     updated_at = fields.DateTime()
     flags = fields.List(fields.Nested(FlagBrief), attribute="screening_flags",
                         metadata={"description": "Repeat-offender flags raised when the case was created"})
+    screening = screening_status("screening_flags")
 
 
 class CaseListItem(Schema):

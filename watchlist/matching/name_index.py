@@ -70,6 +70,10 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.originals) - len(self.dead)
 
+    def __getstate__(self) -> dict:
+        """Pickled without the caches that queries fill (rebuilt on use): a copy can be saved while queries run."""
+        return {**self.__dict__, "_similar": {}, "_arrays": {}, "_weight_array": _NO_ESTIMATES}
+
     def add(self, slot: int, name: str, kind: str) -> int:
         """Index ``name`` (analysed as ``kind``) for the record at ``slot``; return its name id."""
         analysis = analyse_name(name, kind)

@@ -25,6 +25,10 @@ class TokenStats:
         self._builtin = {t: w for t, (w, _) in common_tokens().items()}
         self._cache: dict[str, float] = {}
 
+    def __getstate__(self) -> dict:
+        """Pickled without the weight cache that queries fill (rebuilt on use)."""
+        return {**self.__dict__, "_cache": {}}
+
     @classmethod
     def default(cls) -> "TokenStats":
         """Stats from the built-in table of generic words and common names only."""

@@ -45,3 +45,57 @@ def screen_file_command(infile, outfile, limit, keep_all):
                                  "review": str(r["review"]).lower(), "standing": r["standing"],
                                  "summary": (r["explanation"] or {}).get("summary", "")})
     click.echo(f"Screened {len(rows)} name(s): {matches} with a match. Results in {outfile.name}.")
+
+
+@click.command("serve-index")
+@with_appcontext
+def serve_index_command():
+    """Serve the host's screening index to its workers over a Unix socket in MATCH_INDEX_DIR (one per host;
+    registry/gunicorn_conf.py starts it when MATCH_INDEX_MODE=server). Loads the snapshot, builds in the background."""
+    import signal
+
+    from flask import current_app
+
+    from watchlist.screening.index_server import AlreadyRunning, IndexServer
+
+    server = IndexServer(current_app._get_current_object())
+    signal.signal(signal.SIGTERM, lambda *_: server.stop())
+    try:
+        server.serve_forever()
+    except AlreadyRunning as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@click.command("build-index")
+@with_appcontext
+def build_index_command():
+    """Build the screening index from the database and write its snapshot to MATCH_INDEX_DIR (for deploy scripts:
+    an index server started afterwards loads it instead of building)."""
+    import time
+
+    from flask import current_app
+
+    from watchlist.screening.index_server import IndexServer
+
+    server = IndexServer(current_app._get_current_object())
+    started = time.monotonic()
+    server.indexes.check()
+    status = server.indexes.status()
+    click.echo(f"Indexed {status['records']} records through audit entry {status['indexed_through_audit_id']} "
+               f"in {time.monotonic() - started:.1f} s; snapshot in {server.dir}.")
+
+
+@click.command("run-screenings")
+@with_appcontext
+def run_screenings_command():
+    """Run the screenings queued by writes made while the screening index was not ready (the index server does
+    this by itself once ready)."""
+    from watchlist.screening.queue import pending_count, run_queued
+
+    done, raised = run_queued()
+    left = pending_count()
+    click.echo(f"Ran {done} queued screening(s): {raised} flag(s) raised; {left} still queued.")
+    if left:
+        raise click.ClickException("The screening index is not ready; the rest stay queued.")

@@ -5,9 +5,10 @@ from registry.audit.service import record_audit
 from registry.common.actor import Actor
 from registry.common.time import utcnow
 from registry.common.uow import transaction
-from registry.domain import Conflict, NotFound, PermissionDenied, StaleVersion
+from registry.domain import Conflict, NotFound, PermissionDenied, StaleVersion, Unavailable
 from registry.extensions import db
 from watchlist.screening.models import Flag, RecordLink
+from watchlist.screening.queue import enqueue
 from watchlist.screening.service import screen_one
 
 AGENCY_HITS = 10
@@ -50,8 +51,39 @@ def _hits(item: dict, limit: int, exclude: set[str]) -> list[dict]:
     return [h for h in screen_one(item, limit=limit, exclude=exclude) if h["match"] or h["review"]]
 
 
-def flag_agency(agency, actor: Actor, trigger: str) -> list[Flag]:
-    """Screen an agency's names, identifiers, contacts and officers against adverse records; save and return flags."""
+class Screened(list):
+    """The flags a write raised; `status` is "done", or "queued" when the index was not ready and the
+    screening waits in the queue (watchlist/screening/queue.py). Dumped as `screening` in write responses."""
+
+    def __init__(self, flags=(), status: str = "done"):
+        super().__init__(flags)
+        self.status = status
+
+
+def flag_agency(agency, actor: Actor, trigger: str) -> Screened:
+    """Screen an agency's names, identifiers, contacts and officers against adverse records; save and return flags.
+    While the index is not ready the screening is queued instead, in the same transaction as the write."""
+    try:
+        return Screened(screen_agency(agency, actor, trigger))
+    except Unavailable:
+        enqueue(f"agency:{agency.id}", agency.country, trigger, actor)
+        return Screened(status="queued")
+
+
+def flag_subjects(subjects, country: str, actor: Actor, trigger: str) -> Screened:
+    """Screen case respondents (new or existing subjects) against other records; save and return flags
+    (queued per subject while the index is not ready)."""
+    flags, queued = [], False
+    for s in subjects:
+        try:
+            flags += screen_subject(s, country, actor, trigger)
+        except Unavailable:
+            enqueue(f"subject:{s.id}", country, trigger, actor)
+            queued = True
+    return Screened(_unique(flags), "queued" if queued else "done")
+
+
+def screen_agency(agency, actor: Actor, trigger: str) -> list[Flag]:
     own = {f"agency:{agency.id}"} | {f"officer:{o.id}" for o in agency.officers}
     item = {"name": agency.name, "kind": "organisation", "other_names": [n.name for n in agency.other_names],
             "registration_no": agency.registration_no, "phone": agency.phone, "email": agency.email,
@@ -66,17 +98,13 @@ def flag_agency(agency, actor: Actor, trigger: str) -> list[Flag]:
     return _unique(flags)
 
 
-def flag_subjects(subjects, country: str, actor: Actor, trigger: str) -> list[Flag]:
-    """Screen case respondents (new or existing subjects) against other records; save and return flags."""
-    flags = []
-    for s in subjects:
-        contacts = {c.kind: c.value for c in s.contacts}
-        item = {"name": s.name, "kind": s.kind, "other_names": [n.name for n in s.other_names],
-                "registration_no": next((i.value for i in s.identifiers), None), "phone": contacts.get("phone"),
-                "email": contacts.get("email"), "website": contacts.get("website"), "address": contacts.get("address")}
-        flags += [_raise(f"subject:{s.id}", f"{s.kind.capitalize()} {s.name} ({s.country})", hit, trigger, country, actor)
-                  for hit in _hits(item, AGENCY_HITS, {f"subject:{s.id}"})]
-    return _unique(flags)
+def screen_subject(s, country: str, actor: Actor, trigger: str) -> list[Flag]:
+    contacts = {c.kind: c.value for c in s.contacts}
+    item = {"name": s.name, "kind": s.kind, "other_names": [n.name for n in s.other_names],
+            "registration_no": next((i.value for i in s.identifiers), None), "phone": contacts.get("phone"),
+            "email": contacts.get("email"), "website": contacts.get("website"), "address": contacts.get("address")}
+    return _unique([_raise(f"subject:{s.id}", f"{s.kind.capitalize()} {s.name} ({s.country})", hit, trigger, country, actor)
+                    for hit in _hits(item, AGENCY_HITS, {f"subject:{s.id}"})])
 
 
 def _unique(flags: list[Flag | None]) -> list[Flag]:

@@ -53,3 +53,22 @@ class RecordLink(db.Model):
     reason: Mapped[str | None] = mapped_column(db.Text)
     created_by: Mapped[str] = mapped_column(db.String(300))
     created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
+
+
+class ScreeningJob(db.Model):
+    """A screening a write could not run because the index was not ready; run once it is (nothing skipped).
+
+    `ref` is the record to screen ("agency:<id>" or "subject:<id>"), `actor` who wrote it (the flags are theirs).
+    """
+
+    __tablename__ = "screening_job"
+    __table_args__ = (Index("ix_screening_job_pending", "done_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(db.String(40))
+    trigger: Mapped[str] = mapped_column(db.String(40))
+    country: Mapped[str] = mapped_column(db.String(2))
+    actor: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    flags: Mapped[int | None] = mapped_column()

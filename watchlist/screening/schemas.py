@@ -156,3 +156,10 @@ class FlagBrief(Schema):
     match = fields.Boolean()
     status = fields.String()
     summary = fields.Function(lambda f: (f.explanation or {}).get("summary"))
+
+
+def screening_status(flags_attribute: str) -> fields.String:
+    """The `screening` field of a write's response: how the write's repeat-offender screening went."""
+    return fields.String(attribute=f"{flags_attribute}.status", metadata={
+        "description": '"done" (its flags are in `flags`), or "queued" when the screening index was not ready: '
+                       'the screening runs as soon as it is and its flags go to the review queue (GET /api/v1/flags)'})

@@ -1,10 +1,9 @@
 """Screening, comparison and 'did you mean' over the matching indexes; results as plain dicts for the API."""
 from flask import current_app
-from rapidfuzz import fuzz, process
 
+from registry.domain import Unavailable
 from registry.licences.keys import licence_key
-
-from watchlist.matching import Hit, Query, compare_names
+from watchlist.matching import Hit, Query
 from watchlist.screening.cache import indexes
 
 KINDS = ("organisation", "person", "any")
@@ -58,33 +57,38 @@ def _with_source(explanation: dict, payload: dict) -> dict:
 
 def screen_one(item: dict, limit: int = 10, exclude: set[str] = frozenset()) -> list[dict]:
     """Screen one name (with optional identifiers and officers) against the watchlist and adverse registry records."""
-    index = indexes(current_app).screening
     query = to_query(item)
-    if not (query.name or query.registration_no or query.phones or query.emails or query.websites or query.addresses):
+    if not _screenable(query):
         return []
-    hits = index.query(query, limit=limit + len(exclude))
+    hits = indexes(current_app).search(query, limit=limit + len(exclude))
     return [hit_to_result(h) for h in hits if h.record_id not in exclude][:limit]
 
 
+def _screenable(query: Query) -> bool:
+    return bool(query.name or query.registration_no or query.phones or query.emails or query.websites or query.addresses)
+
+
 def screen_batch(items: list[dict], limit: int = 10) -> list[list[dict]]:
-    """Screen many items; results in the items' order."""
-    return [screen_one(item, limit) for item in items]
+    """Screen many items (one round trip to the index server); results in the items' order."""
+    queries = [to_query(item) for item in items]
+    wanted = [q for q in queries if _screenable(q)]
+    found = iter(indexes(current_app).search_many(wanted, limit=limit) if wanted else [])
+    return [[hit_to_result(h) for h in next(found)] if _screenable(q) else [] for q in queries]
 
 
 def compare(a: dict, b: dict) -> dict:
     """Score two names with the engine's rules and the registry's token weights."""
-    stats = indexes(current_app).screening.stats
-    result = compare_names(a["name"], b["name"], kind=a.get("kind") or "any", stats=stats,
-                           config=indexes(current_app).config, matched_kind=b.get("kind") or "any")
-    return {"score": result.score, "match": result.match, "review": result.review, "explanation": result.explanation}
+    return indexes(current_app).compare(a["name"], b["name"], a.get("kind") or "any", b.get("kind") or "any")
 
 
 def suggest_agencies(q: str, limit: int = 5, country: str | None = None, min_score: float = 55.0) -> list[dict]:
     """Agency names that look like `q` (typos, legal forms, joined words): for public 'did you mean'."""
     if not q or not q.strip():
         return []
-    hits = indexes(current_app).agency_names.query(Query(name=q, kind="organisation", country=country),
-                                                   limit=limit * 2, min_score=min_score)
+    try:
+        hits = indexes(current_app).suggest(Query(name=q, kind="organisation", country=country), limit * 2, min_score)
+    except Unavailable:
+        return []  # a suggestion is a courtesy: the search itself still answers while the index is not ready
     found = [h for h in hits if not country or h.payload.get("country") == country]
     return [{"agency_id": h.payload["agency_id"], "name": h.payload["name"], "country": h.payload["country"],
              "matched_name": h.matched_name, "score": h.score} for h in found[:limit]]
@@ -95,7 +99,9 @@ def suggest_licences(country: str, licence_no: str, limit: int = 5) -> list[dict
     key = licence_key(licence_no)
     if not key:
         return []
-    keys, rows = indexes(current_app).licence_choices(country)
-    hits = process.extract(key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=70)
-    return [{"country": rows[i][0], "licence_no": rows[i][2], "agency_id": rows[i][3], "agency_name": rows[i][4],
-             "similarity": round(score, 1)} for _, score, i in hits]
+    try:
+        hits = indexes(current_app).licence_matches(country, key, limit, 70)
+    except Unavailable:
+        return []
+    return [{"country": row[0], "licence_no": row[2], "agency_id": row[3], "agency_name": row[4],
+             "similarity": round(score, 1)} for row, score in hits]
