@@ -1,0 +1,47 @@
+"""Public reads on PostgreSQL without the per-request costs of the ORM session: no pool pre-ping, no BEGIN/ROLLBACK.
+
+A second engine on the same database in autocommit mode serves single-statement public reads (each statement sees
+committed data, which is all a public read may show). Instead of pinging every checkout it retries once when a
+statement finds its connection dead (after a database restart the pool is invalidated and refilled), so a dead
+connection costs one failed attempt, not a round trip on every request. psycopg prepares a statement on a
+connection after it has run a few times (prepare_threshold), so the hot statements are parsed and planned once.
+SQLite (tests, development) reads through the request's session: it has no network round trips to save.
+"""
+from flask import current_app
+from sqlalchemy import create_engine
+from sqlalchemy.exc import DBAPIError
+
+from registry.extensions import db
+
+_KEY = "registry.read_engine"
+
+
+def _read_engine():
+    app = current_app._get_current_object()
+    engine = app.extensions.get(_KEY, False)
+    if engine is False:
+        engine = None
+        if db.engine.dialect.name == "postgresql":
+            options = {k: v for k, v in app.config["SQLALCHEMY_ENGINE_OPTIONS"].items() if k != "pool_pre_ping"}
+            engine = create_engine(db.engine.url, isolation_level="AUTOCOMMIT", **options)
+        app.extensions[_KEY] = engine
+    return engine
+
+
+def read_rows(statement, params: dict) -> list:
+    """All rows of one read-only statement."""
+    return read_many([(statement, params)])[0]
+
+
+def read_many(statements: list[tuple]) -> list[list]:
+    """The rows of several read-only statements on one connection (one checkout), in order."""
+    engine = _read_engine()
+    if engine is None:
+        return [db.session.execute(s, p).all() for s, p in statements]
+    for attempt in (1, 2):
+        try:
+            with engine.connect() as conn:
+                return [conn.execute(s, p).all() for s, p in statements]
+        except DBAPIError as exc:
+            if attempt == 2 or not exc.connection_invalidated:
+                raise
