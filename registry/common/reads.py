@@ -28,20 +28,20 @@ def _read_engine():
     return engine
 
 
-def read_rows(statement, params: dict) -> list:
-    """All rows of one read-only statement."""
-    return read_many([(statement, params)])[0]
-
-
-def read_many(statements: list[tuple]) -> list[list]:
-    """The rows of several read-only statements on one connection (one checkout), in order."""
+def read(work):
+    """`work(execute)` on one read connection, where `execute(statement, params)` returns all rows; its result."""
     engine = _read_engine()
     if engine is None:
-        return [db.session.execute(s, p).all() for s, p in statements]
+        return work(lambda statement, params: db.session.execute(statement, params).all())
     for attempt in (1, 2):
         try:
             with engine.connect() as conn:
-                return [conn.execute(s, p).all() for s, p in statements]
-        except DBAPIError as exc:
+                return work(lambda statement, params: conn.execute(statement, params).all())
+        except DBAPIError as exc:  # a dead connection (database restarted): the pool is emptied; once more
             if attempt == 2 or not exc.connection_invalidated:
                 raise
+
+
+def read_rows(statement, params: dict) -> list:
+    """All rows of one read-only statement."""
+    return read(lambda execute: execute(statement, params))
