@@ -165,9 +165,9 @@ def status_clause(status: str, on: date):
     return Licence.state == status
 
 
-def search_conditions(q: str | None, country: str | None, status: str | None) -> list | None:
-    """The WHERE conditions of a search on Agency (None: the query can match nothing); shared with the public fast path."""
-    where = []
+def search_agencies(q: str | None, country: str | None, status: str | None, page: int, per_page: int):
+    """Search by name, other name or licence number, insensitive to case, accents, punctuation and legal forms."""
+    query = select(Agency)
     if q and q.strip():
         key, lkey = search_key(q), licence_key(q)
         conditions = []
@@ -177,21 +177,12 @@ def search_conditions(q: str | None, country: str | None, status: str | None) ->
         if lkey:
             conditions.append(exists().where(Licence.agency_id == Agency.id, Licence.licence_key.contains(lkey, autoescape=True)))
         if not conditions:
-            return None
-        where.append(or_(*conditions))
+            return [], 0
+        query = query.where(or_(*conditions))
     if country:
-        where.append(Agency.country == country)
+        query = query.where(Agency.country == country)
     if status:
-        where.append(exists().where(Licence.agency_id == Agency.id, status_clause(status, today())))
-    return where
-
-
-def search_agencies(q: str | None, country: str | None, status: str | None, page: int, per_page: int):
-    """Search by name, other name or licence number, insensitive to case, accents, punctuation and legal forms."""
-    where = search_conditions(q, country, status)
-    if where is None:
-        return [], 0
-    query = select(Agency).where(*where)
+        query = query.where(exists().where(Licence.agency_id == Agency.id, status_clause(status, today())))
     items = db.session.scalars(query.options(selectinload(Agency.other_names), selectinload(Agency.licences))
                                .order_by(Agency.name, Agency.id).limit(per_page).offset((page - 1) * per_page)).all()
     if page == 1 and len(items) < per_page:  # the whole result is on this page: no count query needed
