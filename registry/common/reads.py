@@ -7,9 +7,12 @@ connection costs one failed attempt, not a round trip on every request. psycopg 
 connection after it has run a few times (prepare_threshold), so the hot statements are parsed and planned once.
 SQLite (tests, development) reads through the request's session: it has no network round trips to save.
 """
+from contextlib import contextmanager
+
 from flask import current_app
 from sqlalchemy import create_engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from registry.extensions import db
 
@@ -45,3 +48,25 @@ def read(work):
 def read_rows(statement, params: dict) -> list:
     """All rows of one read-only statement."""
     return read(lambda execute: execute(statement, params))
+
+
+@contextmanager
+def read_session():
+    """For this block `db.session` is a read-only session on the read engine (public pages that read through the ORM):
+    no pre-ping, no BEGIN or ROLLBACK round trips. Nothing may be written inside it."""
+    engine = _read_engine()
+    if engine is None:
+        yield
+        return
+    registry = db.session.registry
+    previous = registry() if registry.has() else None
+    reader = Session(bind=engine, autoflush=False, expire_on_commit=False)
+    registry.set(reader)
+    try:
+        yield
+    finally:
+        reader.close()
+        if previous is not None:
+            registry.set(previous)
+        else:
+            registry.clear()
