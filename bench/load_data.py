@@ -73,7 +73,7 @@ def generate_agencies(count: int, seed: int = 16) -> int:
                "suspended_until": last.suspended_until, "version": 1 + len(steps), "created_at": now, "updated_at": now}
         if with_status:
             from registry.licences.public import stored_status
-            row["public_status"] = stored_status(last.state, snap.expires_on, on)
+            row["public_status"] = stored_status(last.state)
         licences.append(row)
         state = "pending"
         for seq, step in enumerate(steps, 1):
