@@ -36,7 +36,10 @@ def _conviction_events(agency) -> tuple[bool, list[Event]]:
     except ImportError:  # the watchlist is optional for the registry
         return False, []
     on = today()
-    organisations = db.session.scalars(select(Subject).where(Subject.agency_id == agency.id).options(*SUBJECT_LOAD)).unique().all()
+    # most agencies have no linked subject: a plain id query first, the eager loads only for the few that do
+    linked = db.session.scalars(select(Subject.id).where(Subject.agency_id == agency.id)).all()
+    organisations = db.session.scalars(select(Subject).where(Subject.id.in_(linked)).options(*SUBJECT_LOAD)
+                                       ).unique().all() if linked else []
     people = {link.person.id: link.person for org in organisations for link in org.officers}
     events, seen = [], set()
     for subject in list(organisations) + list(people.values()):
