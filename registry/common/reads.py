@@ -26,6 +26,7 @@ def _read_engine():
         engine = None
         if db.engine.dialect.name == "postgresql":
             options = {k: v for k, v in app.config["SQLALCHEMY_ENGINE_OPTIONS"].items() if k != "pool_pre_ping"}
+            options["pool_size"] = min(2, options.get("pool_size", 2))  # a read holds its connection for one statement
             engine = create_engine(db.engine.url, isolation_level="AUTOCOMMIT", **options)
         app.extensions[_KEY] = engine
     return engine
