@@ -57,7 +57,7 @@ def fill(db, subjects: int, seed: int = 11) -> None:
     for start in range(0, subjects, chunk):
         part = range(start + 1, min(subjects, start + chunk) + 1)
         ins(Subject, [{"id": i, "kind": names[i - 1][0], "name": names[i - 1][1], "search_key": search_key(names[i - 1][1]),
-                       "country": rng.choice(("PH", "ID", "VN", "TH")), "external_id": f"B-{i}", "version": 1}
+                       "country": rng.choice(("PH", "ID", "VN", "TH")), "jurisdiction": "PH", "external_id": f"B-{i}", "version": 1}
                       for i in part])
         ins(SubjectName, [{"subject_id": i, "name": names[i - 1][1].split()[0] + " Group", "kind": "alias",
                            "search_key": "x"} for i in part if i % 3 == 0])

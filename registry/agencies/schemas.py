@@ -116,12 +116,17 @@ class AgencyRegulatorSchema(AgencyPublicSchema):
     screening = screening_status("screening_flags")
 
 
+def _trust(agency) -> dict:
+    """The standing of an ORM agency, or the one the ORM-free public search put on its row."""
+    return agency["trust_standing"] if isinstance(agency, dict) else agency_standing(agency)
+
+
 class AgencyListItem(AgencySummary):
     other_names = fields.List(fields.Nested(OtherNameOut))
     licences = fields.List(fields.Nested(LicenceBrief))
-    banned = fields.Function(lambda a: agency_standing(a)["banned"])
-    officers_banned = fields.Function(lambda a: bool(agency_standing(a)["banned_officers"]))
-    linked_to_adverse_record = fields.Function(lambda a: agency_standing(a)["linked_to_adverse_record"])
+    banned = fields.Function(lambda a: _trust(a)["banned"])
+    officers_banned = fields.Function(lambda a: bool(_trust(a)["banned_officers"]))
+    linked_to_adverse_record = fields.Function(lambda a: _trust(a)["linked_to_adverse_record"])
 
 
 class AgencySearchArgs(Schema):

@@ -115,6 +115,18 @@ def standings(agencies: list[Agency]) -> dict[int, dict]:
     return result
 
 
+def standings_of_ids(agency_ids: list[int]) -> dict[int, dict]:
+    """`standings` for agencies known only by id (the ORM-free public reads)."""
+    return standings([_AgencyRef(i) for i in agency_ids])
+
+
+class _AgencyRef:
+    __slots__ = ("id",)
+
+    def __init__(self, agency_id: int):
+        self.id = agency_id
+
+
 def standing_of(agency: Agency) -> dict:
     return standings([agency])[agency.id]
 

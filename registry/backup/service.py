@@ -66,6 +66,8 @@ def import_all(directory: str | Path, engine: Engine | None = None, replace: boo
             conn.execute(table.delete())
         for table in _tables():
             counts[table.name] = _load_table(conn, table, src / f"{table.name}.jsonl")
+        # licence.public_status is derived from the recorded state: recomputed, so a backup taken before it existed restores right
+        conn.execute(text("UPDATE licence SET public_status = CASE WHEN state = 'active' THEN 'valid' ELSE state END"))
         mismatched = {k: (v, counts.get(k)) for k, v in manifest["tables"].items() if counts.get(k) != v}
         if mismatched:  # a truncated or edited file: roll the whole restore back
             raise InvalidInput(f"Row counts differ from the manifest (expected, found): {mismatched}")

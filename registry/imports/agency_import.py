@@ -17,6 +17,7 @@ from registry.imports.agency_rows import AgencyRow, RowError, read_rows
 from registry.licences import service as licences
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
+from registry.licences.public import stored_status
 from watchlist.matching import search_key
 from watchlist.screening.flags import flag_agency
 
@@ -158,7 +159,7 @@ def _bulk_create(rows: list[AgencyRow], actor: Actor, authority: str | None) -> 
         {"agency_id": a, "country": r.country, "licence_no": r.licence_no, "licence_key": licence_key(r.licence_no),
          "authority": authority or f"Licensing authority of {r.country}", "scope": r.scope, "destinations": [],
          "issued_on": r.issued_on if r.status != "pending" else None, "expires_on": r.expires_on,
-         "state": r.status, "suspended_until": None, "version": 1,
+         "state": r.status, "public_status": stored_status(r.status), "suspended_until": None, "version": 1,
          "created_at": now, "updated_at": now} for a, r in zip(agency_ids, rows)])
     actions = []
     for lic_id, r in zip(licence_ids, rows):

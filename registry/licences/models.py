@@ -24,6 +24,9 @@ class Licence(db.Model):
     expires_on: Mapped[date] = mapped_column(db.Date)
     state: Mapped[str] = mapped_column(db.String(20), default="pending", index=True)
     suspended_until: Mapped[date | None] = mapped_column(db.Date)
+    # The public status as recorded by the last action (kept by registry.licences.public.keep_public_status);
+    # readers apply the dates that pass without an action (expiry, a suspension's end) with `status_on`.
+    public_status: Mapped[str] = mapped_column(db.String(20), default="pending", server_default="pending")
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True), default=utcnow)

@@ -16,6 +16,7 @@ from registry.extensions import db
 from registry.licences import lifecycle
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
+from registry.licences.public import keep_public_status
 from watchlist.screening.flags import flag_agency
 from watchlist.screening.service import suggest_licences
 
@@ -126,6 +127,7 @@ def _record(licence: Licence, data: dict, actor: Actor) -> LicenceAction:
                          actor=actor.label)
     db.session.add(step)
     licence.state = new_state
+    keep_public_status(licence)
     licence.suspended_until = step.until if new_state == "suspended" and action == "suspend" else (
         licence.suspended_until if new_state == "suspended" else None)
     if action == "issue":

@@ -1,7 +1,7 @@
 """Find agencies for the public search box and suggest similar names ("did you mean") for a misspelt one."""
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from registry.agencies.models import Agency, AgencyName
 from registry.agencies.service import search_agencies
@@ -12,6 +12,14 @@ from watchlist.matching import search_key
 
 NAME_CUTOFF = 72
 NUMBER_CUTOFF = 70
+
+
+def agency_page_record(agency_id: int) -> Agency | None:
+    """An agency with its names, officers, licences and their actions in one statement (the page shows all of them)."""
+    statement = (select(Agency).where(Agency.id == agency_id)
+                 .options(joinedload(Agency.other_names), joinedload(Agency.officers),
+                          joinedload(Agency.licences).joinedload(Licence.actions)))
+    return db.session.scalars(statement).unique().one_or_none()
 
 
 def find(q: str, limit: int = 20) -> list[Agency]:

@@ -3,8 +3,7 @@ from urllib.parse import urlsplit
 
 from flask import abort, make_response, redirect, render_template, request, url_for
 
-from registry.agencies.service import get_agency
-from registry.domain import NotFound
+from registry.common.reads import read_session
 from registry.i18n import COOKIE, LANGUAGES
 from registry.licences.service import find_licence
 from registry.portal import bp, lookup
@@ -36,15 +35,15 @@ def search():
 
 @bp.route("/agencies/<int:agency_id>")
 def agency(agency_id):
-    try:
-        record = get_agency(agency_id)
-    except NotFound:
-        abort(404)
     from registry.ratings.service import compliance_and_rating
-    compliance, rating = compliance_and_rating(record)
     from registry.agencies.trust import agency_standing
-    return render_template("portal/agency.html", agency=record, status=agency_status_view(record),
-                           compliance=compliance, rating=rating, standing=agency_standing(record))
+    with read_session():  # a public read: no pre-ping, BEGIN or ROLLBACK round trips
+        record = lookup.agency_page_record(agency_id)
+        if record is None:
+            abort(404)
+        compliance, rating = compliance_and_rating(record)
+        return render_template("portal/agency.html", agency=record, status=agency_status_view(record),
+                               compliance=compliance, rating=rating, standing=agency_standing(record))
 
 
 @bp.route("/licences/<string:country>/<path:licence_no>")
