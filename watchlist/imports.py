@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from marshmallow import ValidationError
 
 from registry.common.actor import Actor
+from registry.common.bulk import chunks
 from registry.common.uow import Rollback, transaction
 from registry.domain import DomainError
-from watchlist.cases import service as cases
 from watchlist.cases.schemas import CaseImportIn
-from watchlist.subjects import service as subjects
+from watchlist import bulk_cases, bulk_subjects
 from watchlist.subjects.models import Subject
 from watchlist.subjects.schemas import SubjectIn
 
@@ -93,33 +93,46 @@ def _differs(subject: Subject, data: dict) -> bool:
 
 
 def import_subjects(stream, actor: Actor, progress=None) -> ImportReport:
+    """Create new subjects and update changed ones, a chunk of rows at a time (existing keys pre-loaded per chunk,
+    new rows in multi-row INSERTs, audit entries in bulk), all in one transaction."""
     rows, errors = read_subjects(stream)
     report = ImportReport(errors=errors)
     if errors:
         return report
     try:
         with transaction():
-            for line, data in rows:
-                try:
-                    existing = subjects.find_by_external_id(data["country"], data["external_id"])
-                    if existing is None:
-                        subjects.create_subject(data, actor)
-                        report.created += 1
-                    elif _differs(existing, data):
-                        changes = {k: v for k, v in data.items() if k in CSV_FIELDS}
-                        subjects.update_subject(existing.id, changes, existing.version, actor)
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
-                except DomainError as exc:
-                    report.errors.append(f"line {line}: {exc.message}")
+            for chunk in chunks(rows):
+                _import_subject_chunk(chunk, actor, report)
                 if progress:
-                    progress(1)
+                    progress(len(chunk))
             if report.errors:
                 raise Rollback()
     except Rollback:
         report.created = report.updated = report.unchanged = 0
+    except DomainError as exc:  # a concurrent write: everything was rolled back
+        report.errors.append(exc.message)
+        report.created = report.updated = report.unchanged = 0
     return report
+
+
+def _import_subject_chunk(chunk: list[tuple[int, dict]], actor: Actor, report: ImportReport) -> None:
+    existing = bulk_subjects.existing_by_key({(d["country"], d["external_id"]) for _, d in chunk})
+    new, changed = [], []
+    for line, data in chunk:
+        subject = existing.get((data["country"], data["external_id"]))
+        if subject is None:
+            if actor.can_write_country(data["country"]):
+                new.append((f"line {line}: ", data))
+            else:
+                report.errors.append(f"line {line}: A {actor.role} token for {actor.country or 'no country'} may not "
+                                     f"create subjects of {data['country']}.")
+        elif _differs(subject, data):
+            changed.append((f"line {line}: ", subject, {k: v for k, v in data.items() if k in CSV_FIELDS}))
+        else:
+            report.unchanged += 1
+    ids = bulk_subjects.create_subjects(new, actor, report.errors)
+    report.created += sum(1 for i in ids if i is not None)
+    report.updated += bulk_subjects.update_subjects(changed, actor, report.errors)
 
 
 def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
@@ -140,26 +153,12 @@ def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
         return report
     try:
         with transaction():
-            for n, data in loaded:
-                try:
-                    _import_case(data, actor, report)
-                except DomainError as exc:
-                    report.errors.append(f"case {n} ({data['case_no']}): {exc.message}")
-                if progress:
-                    progress(1)
+            bulk_cases.import_cases(loaded, actor, report, progress)
             if report.errors:
                 raise Rollback()
     except Rollback:
         report.created = report.unchanged = 0
+    except DomainError as exc:  # a concurrent write: everything was rolled back
+        report.errors.append(exc.message)
+        report.created = report.unchanged = 0
     return report
-
-
-def _import_case(data: dict, actor: Actor, report: ImportReport) -> None:
-    if cases.find_case(data["jurisdiction"], data["authority"], data["case_no"]) is not None:
-        report.unchanged += 1
-        return
-    events = data.pop("events", [])
-    case = cases.create_case(data, actor)
-    for event in events:
-        cases.add_event(case.id, event, actor)
-    report.created += 1
