@@ -18,7 +18,7 @@ from registry.licences import service as licences
 from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
 from watchlist.matching import search_key
-from watchlist.screening.flags import flag_agency
+from watchlist.screening.bulk_flags import agency_hits, raise_bulk
 
 # CSV status -> the action that reaches it from an active licence
 STATUS_ACTION = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel", "surrendered": "surrender"}
@@ -88,14 +88,15 @@ def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority:
 
 
 def _screen_new(agency_ids: list[int], actor: Actor, chunk: int = 500) -> int:
-    """Screen newly imported agencies against adverse records, as a one-by-one creation would; returns the flag count."""
-    flagged = 0
+    """Screen newly imported agencies against adverse records, as a one-by-one creation would, in one pass over the
+    index after the inserts; the flags are written in bulk. Returns the flag count."""
+    found = []
     for start in range(0, len(agency_ids), chunk):
         batch = db.session.scalars(select(Agency).where(Agency.id.in_(agency_ids[start:start + chunk]))
                                    .options(selectinload(Agency.officers), selectinload(Agency.other_names))).all()
         for agency in batch:
-            flagged += len(flag_agency(agency, actor, "import.create"))
-    return flagged
+            found += agency_hits(agency)
+    return raise_bulk(found, actor, "import.create")
 
 
 def _preload(licence_ids: list[int], chunk: int = 500) -> list[Licence]:
