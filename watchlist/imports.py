@@ -63,10 +63,10 @@ def read_subjects(stream) -> tuple[list[tuple[int, dict]], list[str]]:
     missing = [c for c in SUBJECT_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         return [], [f"line 1: missing column(s): {', '.join(missing)}"]
-    rows, errors, seen = [], [], {}
+    rows, errors, seen, schema = [], [], {}, SubjectIn()
     for line, raw in enumerate(reader, start=2):
         try:
-            data = SubjectIn().load(_subject_row(raw))
+            data = schema.load(_subject_row(raw))
         except ValidationError as err:
             errors += _messages(err, f"line {line}: ")
             continue
@@ -143,10 +143,10 @@ def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
         return ImportReport(errors=[f"line {exc.lineno}: not valid JSON: {exc.msg}"])
     if not isinstance(items, list):
         return ImportReport(errors=["The file must hold a JSON list of cases."])
-    report, loaded = ImportReport(), []
+    report, loaded, schema = ImportReport(), [], CaseImportIn()
     for n, item in enumerate(items, start=1):
         try:
-            loaded.append((n, CaseImportIn().load(item if isinstance(item, dict) else {})))
+            loaded.append((n, schema.load(item if isinstance(item, dict) else {})))
         except ValidationError as err:
             report.errors += _messages(err, f"case {n}: ")
     if report.errors:
