@@ -16,8 +16,11 @@ from watchlist.matching import search_key
 from watchlist.subjects import service as subjects
 from watchlist.subjects.models import Subject, SubjectContact, SubjectIdentifier, SubjectName
 
-SUBJECT_PARTS = (selectinload(Subject.other_names), selectinload(Subject.identifiers), selectinload(Subject.contacts),
-                 selectinload(Subject.officer_of))
+
+
+def _parts_loaded():
+    return (selectinload(Subject.other_names), selectinload(Subject.identifiers), selectinload(Subject.contacts),
+            selectinload(Subject.officer_of))
 
 
 def existing_by_key(keys: set[tuple[str, str]], load: bool = True) -> dict[tuple[str, str], Subject]:
@@ -25,7 +28,7 @@ def existing_by_key(keys: set[tuple[str, str]], load: bool = True) -> dict[tuple
     if not keys:
         return {}
     query = select(Subject).where(Subject.external_id.in_({ext for _, ext in keys}))
-    found = db.session.scalars(query.options(*SUBJECT_PARTS) if load else query)
+    found = db.session.scalars(query.options(*_parts_loaded()) if load else query)
     return {(s.country, s.external_id): s for s in found if (s.country, s.external_id) in keys}
 
 

@@ -96,9 +96,7 @@ def import_subjects(stream, actor: Actor, progress=None) -> ImportReport:
     """Create new subjects and update changed ones, a chunk of rows at a time (existing keys pre-loaded per chunk,
     new rows in multi-row INSERTs, audit entries in bulk), all in one transaction."""
     rows, errors = read_subjects(stream)
-    report = ImportReport(errors=errors)
-    if errors:
-        return report
+    report = ImportReport(errors=errors)  # the valid rows are still tried, so every error is listed at once
     try:
         with transaction():
             for chunk in chunks(rows):
@@ -149,9 +147,7 @@ def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
             loaded.append((n, schema.load(item if isinstance(item, dict) else {})))
         except ValidationError as err:
             report.errors += _messages(err, f"case {n}: ")
-    if report.errors:
-        return report
-    try:
+    try:  # the valid cases are still tried, so every error is listed at once
         with transaction():
             bulk_cases.import_cases(loaded, actor, report, progress)
             if report.errors:
