@@ -37,7 +37,7 @@ from seasia_names import typo  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CONF = ROOT / "registry" / "gunicorn_conf.py"
-WAIT_LIMIT = 900.0
+WAIT_LIMIT = 300.0  # --wait-limit: give up on a step after this many seconds (reported as n/a)
 
 
 def parse_size(text: str) -> int:
@@ -150,6 +150,10 @@ def pss_mib(pid: int) -> float:
     return 0.0
 
 
+def note(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -212,6 +216,7 @@ def run_size(size: int, args, counter: Counter) -> dict:
         started = time.perf_counter()
         flask(env, "watchlist", "import-subjects", str(path))
         figures["import_s"] = time.perf_counter() - started
+        note(f"imported {size:,} subjects in {figures['import_s']:.1f} s")
     token = flask(env, "users", "create-token", "--role", "admin", "--name", "scale bench").strip().splitlines()[-1]
     rng = random.Random(5)
     picked = [names[i][1] for i in rng.sample(range(size), min(size, args.queries))]
@@ -222,7 +227,9 @@ def run_size(size: int, args, counter: Counter) -> dict:
     server = Gunicorn(env, args.workers, port)
     try:
         figures["first_screen_s"] = wait_first_screen(client, server, "start", queries[0])
+        note(f"first screen after {figures['first_screen_s']:.1f} s")
         figures["all_warm_s"] = wait_all_warm(client, server, "start", queries)
+        note(f"all workers serving after {figures['all_warm_s']:.1f} s")
         latencies = [client.screen("single", q)[2] * 1000 for q in queries]
         figures["p50_ms"] = statistics.median(latencies)
         figures["p95_ms"] = statistics.quantiles(latencies, n=20)[18]
@@ -234,7 +241,9 @@ def run_size(size: int, args, counter: Counter) -> dict:
         figures["batch_per_s"] = 3 * len(batch) / total
         processes = server.processes()
         figures["pss"] = [(role, pid, pss_mib(pid)) for pid, role in processes]
+        note(f"single p50/p95 {figures['p50_ms']:.1f}/{figures['p95_ms']:.1f} ms, batch {figures['batch_per_s']:.0f}/s")
         figures["fresh_s"] = freshness(client, size)
+        note(f"conviction seen by all after {figures['fresh_s']:.1f} s")
     finally:
         server.stop()
     server = Gunicorn(env, args.workers, port)
@@ -310,7 +319,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--wait-limit", type=float, default=WAIT_LIMIT)
     args = parser.parse_args(argv)
+    globals()["WAIT_LIMIT"] = args.wait_limit
     results = []
     for size in (parse_size(s) for s in args.sizes.split(",")):
         counter = Counter()

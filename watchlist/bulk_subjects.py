@@ -32,6 +32,38 @@ def existing_by_key(keys: set[tuple[str, str]], load: bool = True) -> dict[tuple
     return {(s.country, s.external_id): s for s in found if (s.country, s.external_id) in keys}
 
 
+def current_state(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """What an import file can say about the subjects with these keys (kind, name, current other names,
+    registration number, addresses, phones, e-mails), read as plain rows in four queries: comparing a re-imported
+    file needs no ORM objects."""
+    if not keys:
+        return {}
+    state = {}
+    for sid, country, ext, kind, name in db.session.execute(
+            select(Subject.id, Subject.country, Subject.external_id, Subject.kind, Subject.name)
+            .where(Subject.external_id.in_({ext for _, ext in keys}))):
+        if (country, ext) in keys:
+            state[(country, ext)] = {"id": sid, "kind": kind, "name": name, "other_names": set(), "registration_no": None,
+                                     "address": [], "phone": [], "email": []}
+    by_id = {s["id"]: s for s in state.values()}
+    if not by_id:
+        return state
+    for sid, name, kind in db.session.execute(select(SubjectName.subject_id, SubjectName.name, SubjectName.kind)
+                                              .where(SubjectName.subject_id.in_(by_id))):
+        if kind != "former":
+            by_id[sid]["other_names"].add(name)
+    for sid, kind, value in db.session.execute(select(SubjectIdentifier.subject_id, SubjectIdentifier.kind,
+                                                      SubjectIdentifier.value)
+                                               .where(SubjectIdentifier.subject_id.in_(by_id)).order_by(SubjectIdentifier.id)):
+        if kind == "registration_no" and by_id[sid]["registration_no"] is None:
+            by_id[sid]["registration_no"] = value
+    for sid, kind, value in db.session.execute(select(SubjectContact.subject_id, SubjectContact.kind, SubjectContact.value)
+                                               .where(SubjectContact.subject_id.in_(by_id)).order_by(SubjectContact.id)):
+        if kind in ("address", "phone", "email"):
+            by_id[sid][kind].append(value)
+    return state
+
+
 def _identifier(kind: str, value: str, field: str) -> dict:
     value = value.strip()
     normalised = subjects.normalise("registration_no" if kind in {"registration_no", "tax_no"} else kind, value)

@@ -15,7 +15,6 @@ from registry.common.uow import Rollback, transaction
 from registry.domain import DomainError
 from watchlist.cases.schemas import CaseImportIn
 from watchlist import bulk_cases, bulk_subjects
-from watchlist.subjects.models import Subject
 from watchlist.subjects.schemas import SubjectIn
 
 SUBJECT_COLUMNS = ("external_id", "kind", "name", "other_names", "country", "registration_no", "address", "phone", "email")
@@ -82,14 +81,12 @@ def read_subjects(stream) -> tuple[list[tuple[int, dict]], list[str]]:
     return rows, errors
 
 
-def _differs(subject: Subject, data: dict) -> bool:
-    current_names = {n.name for n in subject.other_names if n.kind != "former"}
-    contacts = {kind: [c.value for c in subject.contacts if c.kind == kind] for kind in ("address", "phone", "email")}
-    return (subject.kind != data["kind"] or subject.name != data["name"].strip()
-            or current_names != {n["name"].strip() for n in data["other_names"]}
-            or subject.identifier("registration_no") != data.get("registration_no")
-            or contacts["address"] != data["addresses"] or contacts["phone"] != data["phones"]
-            or contacts["email"] != data["emails"])
+def _differs(state: dict, data: dict) -> bool:
+    """Whether a row would change the subject whose current state (`bulk_subjects.current_state`) is given."""
+    return (state["kind"] != data["kind"] or state["name"] != data["name"].strip()
+            or state["other_names"] != {n["name"].strip() for n in data["other_names"]}
+            or state["registration_no"] != data.get("registration_no")
+            or state["address"] != data["addresses"] or state["phone"] != data["phones"] or state["email"] != data["emails"])
 
 
 def import_subjects(stream, actor: Actor, progress=None) -> ImportReport:
@@ -114,23 +111,26 @@ def import_subjects(stream, actor: Actor, progress=None) -> ImportReport:
 
 
 def _import_subject_chunk(chunk: list[tuple[int, dict]], actor: Actor, report: ImportReport) -> None:
-    existing = bulk_subjects.existing_by_key({(d["country"], d["external_id"]) for _, d in chunk})
+    state = bulk_subjects.current_state({(d["country"], d["external_id"]) for _, d in chunk})
     new, changed = [], []
     for line, data in chunk:
-        subject = existing.get((data["country"], data["external_id"]))
-        if subject is None:
+        key = (data["country"], data["external_id"])
+        if key not in state:
             if actor.can_write_country(data["country"]):
                 new.append((f"line {line}: ", data))
             else:
                 report.errors.append(f"line {line}: A {actor.role} token for {actor.country or 'no country'} may not "
                                      f"create subjects of {data['country']}.")
-        elif _differs(subject, data):
-            changed.append((f"line {line}: ", subject, {k: v for k, v in data.items() if k in CSV_FIELDS}))
+        elif _differs(state[key], data):
+            changed.append((line, key, data))
         else:
             report.unchanged += 1
+    loaded = bulk_subjects.existing_by_key({key for _, key, _ in changed})  # ORM objects only for rows that change
     ids = bulk_subjects.create_subjects(new, actor, report.errors)
     report.created += sum(1 for i in ids if i is not None)
-    report.updated += bulk_subjects.update_subjects(changed, actor, report.errors)
+    report.updated += bulk_subjects.update_subjects(
+        [(f"line {line}: ", loaded[key], {k: v for k, v in data.items() if k in CSV_FIELDS}) for line, key, data in changed],
+        actor, report.errors)
 
 
 def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
