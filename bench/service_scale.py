@@ -61,6 +61,10 @@ def flask(env: dict, *args: str) -> str:
     return done.stdout
 
 
+class _NotServing(Exception):
+    """/screen never answered 200 within the wait limit."""
+
+
 class Counter:
     def __init__(self):
         self.lock, self.by_step = threading.Lock(), {}
@@ -230,6 +234,10 @@ def run_size(size: int, args, counter: Counter) -> dict:
         note(f"first screen after {figures['first_screen_s']:.1f} s")
         figures["all_warm_s"] = wait_all_warm(client, server, "start", queries)
         note(f"all workers serving after {figures['all_warm_s']:.1f} s")
+        if figures["first_screen_s"] != figures["first_screen_s"]:  # never served: the rest cannot be measured
+            figures.update(p50_ms=float("nan"), p95_ms=float("nan"), batch_per_s=float("nan"), fresh_s=float("nan"),
+                           pss=[(role, pid, pss_mib(pid)) for pid, role in server.processes()])
+            raise _NotServing()
         latencies = [client.screen("single", q)[2] * 1000 for q in queries]
         figures["p50_ms"] = statistics.median(latencies)
         figures["p95_ms"] = statistics.quantiles(latencies, n=20)[18]
@@ -244,12 +252,15 @@ def run_size(size: int, args, counter: Counter) -> dict:
         note(f"single p50/p95 {figures['p50_ms']:.1f}/{figures['p95_ms']:.1f} ms, batch {figures['batch_per_s']:.0f}/s")
         figures["fresh_s"] = freshness(client, size)
         note(f"conviction seen by all after {figures['fresh_s']:.1f} s")
+    except _NotServing:
+        pass
     finally:
         server.stop()
     server = Gunicorn(env, args.workers, port)
     try:
         figures["restart_first_screen_s"] = wait_first_screen(client, server, "restart", queries[1])
-        figures["restart_all_warm_s"] = wait_all_warm(client, server, "restart", queries)
+        figures["restart_all_warm_s"] = wait_all_warm(client, server, "restart", queries) \
+            if figures["restart_first_screen_s"] == figures["restart_first_screen_s"] else float("nan")
     finally:
         server.stop()
     return figures
