@@ -1,5 +1,6 @@
 """Set-based writes for bulk imports: multi-row INSERTs (SQLAlchemy insertmanyvalues) instead of one ORM flush
 per row, and a progress bar on stderr only when a person is watching (stderr is a terminal)."""
+import shutil
 import sys
 from contextlib import contextmanager
 from typing import Iterator, Sequence
@@ -39,5 +40,6 @@ def progress_bar(total: int, label: str, stream=None):
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, desc=label, unit=" rows", file=stream, dynamic_ncols=True, smoothing=0.1) as bar:
+    width = shutil.get_terminal_size((100, 20)).columns or 100  # a terminal that reports no size gets 100 columns
+    with tqdm(total=total, desc=label, unit=" rows", file=stream, ncols=width, smoothing=0.1) as bar:
         yield bar.update

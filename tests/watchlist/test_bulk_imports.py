@@ -181,3 +181,15 @@ def test_progress_bar_stays_silent_when_stderr_is_not_a_terminal():
     with progress_bar(10, "Importing", stream) as update:
         update(10)
     assert stream.getvalue() == ""
+
+
+def test_progress_bar_shows_rows_per_second_on_a_terminal():
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    with progress_bar(2000, "Importing", stream) as update:
+        update(1000)
+        update(1000)
+    assert "Importing: 100%" in stream.getvalue() and "rows/s" in stream.getvalue()
