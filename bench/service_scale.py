@@ -306,6 +306,10 @@ def freshness(client: Client, size: int) -> float:
     return max(0.0, good_from - recorded)
 
 
+def _f(value: float, unit: str, digits: int = 1) -> str:
+    return f"n/a (not within {WAIT_LIMIT:.0f} s)" if value != value else f"{value:,.{digits}f} {unit}"
+
+
 def table(results: list[dict], counter: Counter, workers: int) -> str:
     rows = ["| size | import (CLI) | start to first screen | all workers serving | single /screen p50 / p95 (HTTP) | "
             "batch | PSS total (master + workers + children) | PSS per worker | new conviction seen by all | "
@@ -313,10 +317,11 @@ def table(results: list[dict], counter: Counter, workers: int) -> str:
     for r in results:
         workers_pss = [m for role, _, m in r["pss"] if role == "worker"]
         total = sum(m for _, _, m in r["pss"])
-        rows.append(f"| {r['size']:,} | {r['import_s']:.1f} s | {r['first_screen_s']:.1f} s | {r['all_warm_s']:.1f} s | "
-                    f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} ms | {r['batch_per_s']:.0f} names/s | {total:.0f} MiB "
+        latency = "n/a" if r["p50_ms"] != r["p50_ms"] else f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f} ms"
+        rows.append(f"| {r['size']:,} | {_f(r['import_s'], 's')} | {_f(r['first_screen_s'], 's')} | "
+                    f"{_f(r['all_warm_s'], 's')} | {latency} | {_f(r['batch_per_s'], 'names/s', 0)} | {total:.0f} MiB "
                     f"({len(r['pss'])} processes) | {', '.join(f'{m:.0f}' for m in workers_pss)} MiB | "
-                    f"{r['fresh_s']:.1f} s | {r['restart_first_screen_s']:.1f} s | {r['restart_all_warm_s']:.1f} s | "
+                    f"{_f(r['fresh_s'], 's')} | {_f(r['restart_first_screen_s'], 's')} | {_f(r['restart_all_warm_s'], 's')} | "
                     f"{sum(r['errors'].values())} ({', '.join(f'{k}: {v}' for k, v in r['errors'].items()) or 'none'}) |")
     return "\n".join(rows) + f"\n\ngunicorn {workers} workers, PostgreSQL; `-c python:registry.gunicorn_conf`: " \
                              f"{'yes' if CONF.exists() else 'no (file absent)'}."
