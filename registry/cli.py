@@ -5,6 +5,7 @@ import click
 from flask.cli import AppGroup, with_appcontext
 
 from registry.common.actor import cli_actor
+from registry.common.bulk import progress_bar
 
 registry_cli = AppGroup("registry", help="Registry maintenance: bulk import and export.")
 
@@ -19,10 +20,10 @@ def import_agencies_command(file, dry_run, authority, no_screen):
     """Import agencies and licences from a CSV (idempotent on country + licence number; all or nothing)."""
     from registry.imports.agency_import import import_agencies
 
-    with click.progressbar(length=max(sum(1 for _ in file) - 1, 0), label="Importing", file=sys.stderr) as bar:
+    with progress_bar(max(sum(1 for _ in file) - 1, 0), "Importing agencies", sys.stderr) as update:
         file.seek(0)
         report = import_agencies(file, cli_actor(f"import-agencies {file.name}"), dry_run=dry_run,
-                                 authority=authority, progress=bar.update, screen=not no_screen)
+                                 authority=authority, progress=update, screen=not no_screen)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     if report.errors:

@@ -1,4 +1,5 @@
-"""`flask watchlist ...`: bulk loads of subjects (CSV) and cases (JSON), all or nothing, with progress."""
+"""`flask watchlist ...`: bulk loads of subjects (CSV) and cases (JSON), all or nothing, with a progress bar
+(rows/s, ETA) when stderr is a terminal."""
 import io
 import json
 import sys
@@ -7,6 +8,7 @@ import click
 from flask.cli import AppGroup
 
 from registry.common.actor import cli_actor
+from registry.common.bulk import progress_bar
 
 watchlist_cli = AppGroup("watchlist", help="Watchlist maintenance: bulk import of subjects and cases.")
 
@@ -26,9 +28,9 @@ def import_subjects_command(file):
     (other_names |-separated; idempotent on country + external_id; all or nothing)."""
     from watchlist.imports import import_subjects
 
-    with click.progressbar(length=max(sum(1 for _ in file) - 1, 0), label="Importing subjects", file=sys.stderr) as bar:
+    with progress_bar(max(sum(1 for _ in file) - 1, 0), "Importing subjects", sys.stderr) as update:
         file.seek(0)
-        report = import_subjects(file, cli_actor(f"import-subjects {file.name}"), progress=bar.update)
+        report = import_subjects(file, cli_actor(f"import-subjects {file.name}"), progress=update)
     _finish(report, "Subjects")
 
 
@@ -43,6 +45,6 @@ def import_cases_command(file):
         count = len(json.loads(text))
     except (ValueError, TypeError):
         count = 0  # import_cases reports the error with its line
-    with click.progressbar(length=count, label="Importing cases", file=sys.stderr) as bar:
-        report = import_cases(io.StringIO(text), cli_actor(f"import-cases {file.name}"), progress=bar.update)
+    with progress_bar(count, "Importing cases", sys.stderr) as update:
+        report = import_cases(io.StringIO(text), cli_actor(f"import-cases {file.name}"), progress=update)
     _finish(report, "Cases")

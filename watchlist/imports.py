@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from marshmallow import ValidationError
 
 from registry.common.actor import Actor
+from registry.common.bulk import chunks
 from registry.common.uow import Rollback, transaction
 from registry.domain import DomainError
-from watchlist.cases import service as cases
 from watchlist.cases.schemas import CaseImportIn
-from watchlist.subjects import service as subjects
-from watchlist.subjects.models import Subject
+from watchlist import bulk_cases, bulk_subjects
 from watchlist.subjects.schemas import SubjectIn
 
 SUBJECT_COLUMNS = ("external_id", "kind", "name", "other_names", "country", "registration_no", "address", "phone", "email")
@@ -63,10 +62,10 @@ def read_subjects(stream) -> tuple[list[tuple[int, dict]], list[str]]:
     missing = [c for c in SUBJECT_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         return [], [f"line 1: missing column(s): {', '.join(missing)}"]
-    rows, errors, seen = [], [], {}
+    rows, errors, seen, schema = [], [], {}, SubjectIn()
     for line, raw in enumerate(reader, start=2):
         try:
-            data = SubjectIn().load(_subject_row(raw))
+            data = schema.load(_subject_row(raw))
         except ValidationError as err:
             errors += _messages(err, f"line {line}: ")
             continue
@@ -82,44 +81,56 @@ def read_subjects(stream) -> tuple[list[tuple[int, dict]], list[str]]:
     return rows, errors
 
 
-def _differs(subject: Subject, data: dict) -> bool:
-    current_names = {n.name for n in subject.other_names if n.kind != "former"}
-    contacts = {kind: [c.value for c in subject.contacts if c.kind == kind] for kind in ("address", "phone", "email")}
-    return (subject.kind != data["kind"] or subject.name != data["name"].strip()
-            or current_names != {n["name"].strip() for n in data["other_names"]}
-            or subject.identifier("registration_no") != data.get("registration_no")
-            or contacts["address"] != data["addresses"] or contacts["phone"] != data["phones"]
-            or contacts["email"] != data["emails"])
+def _differs(state: dict, data: dict) -> bool:
+    """Whether a row would change the subject whose current state (`bulk_subjects.current_state`) is given."""
+    return (state["kind"] != data["kind"] or state["name"] != data["name"].strip()
+            or state["other_names"] != {n["name"].strip() for n in data["other_names"]}
+            or state["registration_no"] != data.get("registration_no")
+            or state["address"] != data["addresses"] or state["phone"] != data["phones"] or state["email"] != data["emails"])
 
 
 def import_subjects(stream, actor: Actor, progress=None) -> ImportReport:
+    """Create new subjects and update changed ones, a chunk of rows at a time (existing keys pre-loaded per chunk,
+    new rows in multi-row INSERTs, audit entries in bulk), all in one transaction."""
     rows, errors = read_subjects(stream)
-    report = ImportReport(errors=errors)
-    if errors:
-        return report
+    report = ImportReport(errors=errors)  # the valid rows are still tried, so every error is listed at once
     try:
         with transaction():
-            for line, data in rows:
-                try:
-                    existing = subjects.find_by_external_id(data["country"], data["external_id"])
-                    if existing is None:
-                        subjects.create_subject(data, actor)
-                        report.created += 1
-                    elif _differs(existing, data):
-                        changes = {k: v for k, v in data.items() if k in CSV_FIELDS}
-                        subjects.update_subject(existing.id, changes, existing.version, actor)
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
-                except DomainError as exc:
-                    report.errors.append(f"line {line}: {exc.message}")
+            for chunk in chunks(rows):
+                _import_subject_chunk(chunk, actor, report)
                 if progress:
-                    progress(1)
+                    progress(len(chunk))
             if report.errors:
                 raise Rollback()
     except Rollback:
         report.created = report.updated = report.unchanged = 0
+    except DomainError as exc:  # a concurrent write: everything was rolled back
+        report.errors.append(exc.message)
+        report.created = report.updated = report.unchanged = 0
     return report
+
+
+def _import_subject_chunk(chunk: list[tuple[int, dict]], actor: Actor, report: ImportReport) -> None:
+    state = bulk_subjects.current_state({(d["country"], d["external_id"]) for _, d in chunk})
+    new, changed = [], []
+    for line, data in chunk:
+        key = (data["country"], data["external_id"])
+        if key not in state:
+            if actor.can_write_country(data["country"]):
+                new.append((f"line {line}: ", data))
+            else:
+                report.errors.append(f"line {line}: A {actor.role} token for {actor.country or 'no country'} may not "
+                                     f"create subjects of {data['country']}.")
+        elif _differs(state[key], data):
+            changed.append((line, key, data))
+        else:
+            report.unchanged += 1
+    loaded = bulk_subjects.existing_by_key({key for _, key, _ in changed})  # ORM objects only for rows that change
+    ids = bulk_subjects.create_subjects(new, actor, report.errors)
+    report.created += sum(1 for i in ids if i is not None)
+    report.updated += bulk_subjects.update_subjects(
+        [(f"line {line}: ", loaded[key], {k: v for k, v in data.items() if k in CSV_FIELDS}) for line, key, data in changed],
+        actor, report.errors)
 
 
 def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
@@ -130,36 +141,20 @@ def import_cases(stream, actor: Actor, progress=None) -> ImportReport:
         return ImportReport(errors=[f"line {exc.lineno}: not valid JSON: {exc.msg}"])
     if not isinstance(items, list):
         return ImportReport(errors=["The file must hold a JSON list of cases."])
-    report, loaded = ImportReport(), []
+    report, loaded, schema = ImportReport(), [], CaseImportIn()
     for n, item in enumerate(items, start=1):
         try:
-            loaded.append((n, CaseImportIn().load(item if isinstance(item, dict) else {})))
+            loaded.append((n, schema.load(item if isinstance(item, dict) else {})))
         except ValidationError as err:
             report.errors += _messages(err, f"case {n}: ")
-    if report.errors:
-        return report
-    try:
+    try:  # the valid cases are still tried, so every error is listed at once
         with transaction():
-            for n, data in loaded:
-                try:
-                    _import_case(data, actor, report)
-                except DomainError as exc:
-                    report.errors.append(f"case {n} ({data['case_no']}): {exc.message}")
-                if progress:
-                    progress(1)
+            bulk_cases.import_cases(loaded, actor, report, progress)
             if report.errors:
                 raise Rollback()
     except Rollback:
         report.created = report.unchanged = 0
+    except DomainError as exc:  # a concurrent write: everything was rolled back
+        report.errors.append(exc.message)
+        report.created = report.unchanged = 0
     return report
-
-
-def _import_case(data: dict, actor: Actor, report: ImportReport) -> None:
-    if cases.find_case(data["jurisdiction"], data["authority"], data["case_no"]) is not None:
-        report.unchanged += 1
-        return
-    events = data.pop("events", [])
-    case = cases.create_case(data, actor)
-    for event in events:
-        cases.add_event(case.id, event, actor)
-    report.created += 1

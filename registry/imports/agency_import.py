@@ -11,7 +11,7 @@ from registry.audit.service import record_audit_bulk
 from registry.common.actor import Actor
 from registry.common.time import today, utcnow
 from registry.common.uow import Rollback, transaction
-from registry.domain import DomainError
+from registry.domain import DomainError, Unavailable
 from registry.extensions import db
 from registry.imports.agency_rows import AgencyRow, RowError, read_rows
 from registry.licences import service as licences
@@ -19,7 +19,8 @@ from registry.licences.keys import licence_key
 from registry.licences.models import Licence, LicenceAction
 from registry.licences.public import stored_status
 from watchlist.matching import search_key
-from watchlist.screening.flags import flag_agency
+from watchlist.screening.bulk_flags import agency_hits, raise_bulk
+from watchlist.screening.queue import enqueue
 
 # CSV status -> the action that reaches it from an active licence
 STATUS_ACTION = {"suspended": "suspend", "revoked": "revoke", "cancelled": "cancel", "surrendered": "surrender"}
@@ -89,14 +90,18 @@ def _apply(rows: list[AgencyRow], report: ImportReport, actor: Actor, authority:
 
 
 def _screen_new(agency_ids: list[int], actor: Actor, chunk: int = 500) -> int:
-    """Screen newly imported agencies against adverse records, as a one-by-one creation would; returns the flag count."""
-    flagged = 0
+    """Screen newly imported agencies against adverse records, as a one-by-one creation would, in one pass over the
+    index after the inserts; the flags are written in bulk. Returns the flag count."""
+    found = []
     for start in range(0, len(agency_ids), chunk):
         batch = db.session.scalars(select(Agency).where(Agency.id.in_(agency_ids[start:start + chunk]))
                                    .options(selectinload(Agency.officers), selectinload(Agency.other_names))).all()
         for agency in batch:
-            flagged += len(flag_agency(agency, actor, "import.create"))
-    return flagged
+            try:
+                found += agency_hits(agency)
+            except Unavailable:  # the index is not ready: screened later from the queue, nothing skipped
+                enqueue(f"agency:{agency.id}", agency.country, "import.create", actor)
+    return raise_bulk(found, actor, "import.create")
 
 
 def _preload(licence_ids: list[int], chunk: int = 500) -> list[Licence]:

@@ -92,29 +92,34 @@ def update_subject(subject_id: int, data: dict, expected_version: int, actor: Ac
             raise StaleVersion(f"Subject {subject_id} is at version {subject.version}, not {expected_version}: someone changed it. "
                                "Reload and retry.", current_version=subject.version)
         before = snapshot(subject)
-        if "kind" in data and data["kind"] != subject.kind:
-            if data["kind"] == "organisation" and (subject.officer_of and "officer_of" not in data):
-                raise field_error("kind", "A person linked as an officer cannot become an organisation.")
-            subject.kind = data["kind"]
-        if "country" in data and data["country"] != subject.country:
-            if not actor.can_write_country(data["country"]):
-                raise PermissionDenied(f"A {actor.role} token for {actor.country or 'no country'} may not move subjects to {data['country']}.")
-        if "external_id" in data or "country" in data:  # checked before any change is flushed (autoflush)
-            _check_external_id(data.get("country", subject.country), data.get("external_id", subject.external_id),
-                               exclude_id=subject.id)
-        subject.country = data.get("country", subject.country)
-        if "external_id" in data:
-            subject.external_id = data["external_id"]
-        if "name" in data and data["name"].strip() != subject.name:
-            old = subject.name
-            subject.name, subject.search_key = data["name"].strip(), search_key(data["name"])
-            if old not in {n.name for n in subject.other_names}:
-                subject.other_names.append(SubjectName(name=old, kind="former", search_key=search_key(old)))
-        _apply(subject, data, actor)
-        subject.updated_at = utcnow()  # always bumps the version
+        apply_changes(subject, data, actor)
         flush_or_conflict(f"Another subject in {subject.country} was just given external_id {subject.external_id}.")
         record_audit(actor, "subject.update", "subject", subject.id, before=before, after=snapshot(subject))
         return subject
+
+
+def apply_changes(subject: Subject, data: dict, actor: Actor) -> None:
+    """Apply a checked change set to a loaded subject (no flush, no audit: the caller does both, one by one or in bulk)."""
+    if "kind" in data and data["kind"] != subject.kind:
+        if data["kind"] == "organisation" and (subject.officer_of and "officer_of" not in data):
+            raise field_error("kind", "A person linked as an officer cannot become an organisation.")
+        subject.kind = data["kind"]
+    if "country" in data and data["country"] != subject.country:
+        if not actor.can_write_country(data["country"]):
+            raise PermissionDenied(f"A {actor.role} token for {actor.country or 'no country'} may not move subjects to {data['country']}.")
+    if "external_id" in data or "country" in data:  # checked before any change is flushed (autoflush)
+        _check_external_id(data.get("country", subject.country), data.get("external_id", subject.external_id),
+                           exclude_id=subject.id)
+    subject.country = data.get("country", subject.country)
+    if "external_id" in data:
+        subject.external_id = data["external_id"]
+    if "name" in data and data["name"].strip() != subject.name:
+        old = subject.name
+        subject.name, subject.search_key = data["name"].strip(), search_key(data["name"])
+        if old not in {n.name for n in subject.other_names}:
+            subject.other_names.append(SubjectName(name=old, kind="former", search_key=search_key(old)))
+    _apply(subject, data, actor)
+    subject.updated_at = utcnow()  # always bumps the version
 
 
 def _check_external_id(country: str, external_id: str | None, exclude_id: int | None = None) -> None:
