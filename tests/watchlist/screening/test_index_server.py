@@ -118,3 +118,30 @@ def test_a_case_recorded_while_the_index_is_not_ready_queues_the_screening_of_ea
     assert case["screening"] == "queued" and case["flags"] == []
     queued = db.session.scalars(select(ScreeningJob.ref).where(ScreeningJob.done_at.is_(None))).all()
     assert sorted(queued) == sorted(f"subject:{i}" for i in subjects)
+
+
+def test_a_bulk_case_import_while_the_index_is_not_ready_queues_each_respondent_and_nothing_is_lost(app, worker, tmp_path):
+    import json
+
+    from tests.watchlist.helpers import ago
+    from watchlist.cli import watchlist_cli
+    worker_app = worker.application
+    subjects = tmp_path / "subjects.csv"
+    subjects.write_text("external_id,kind,name,other_names,country,registration_no,address,phone,email\n"
+                        "PH-BQ-1,organisation,Zarqan Vellamar Contracting Est.,,PH,,,,\n"
+                        "PH-BQ-2,organisation,Tavelon Builders Co.,,PH,,,,\n", encoding="utf-8")
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps([{"case_no": f"BQ-{n}", "jurisdiction": "PH", "authority": "Bench Court (test)",
+                                  "offences": ["forced_labour"], "filed_on": ago(100), "victims": {"total": 1},
+                                  "respondents": [{"country": "PH", "external_id": f"PH-BQ-{n}", "role": "employer"}]}
+                                 for n in (1, 2)]), encoding="utf-8")
+    runner = worker_app.test_cli_runner()
+    with worker_app.app_context():  # the commands run in the worker's app (server mode), not the test's
+        assert runner.invoke(watchlist_cli, ["import-subjects", str(subjects)]).exit_code == 0
+        result = runner.invoke(watchlist_cli, ["import-cases", str(cases)])
+        assert result.exit_code == 0, result.output
+        from watchlist.subjects.models import Subject
+        ids = db.session.scalars(select(Subject.id).where(Subject.external_id.like("PH-BQ-%"))).all()
+        queued = db.session.scalars(select(ScreeningJob.ref).where(ScreeningJob.done_at.is_(None))).all()
+        db.session.remove()
+    assert sorted(queued) == sorted(f"subject:{i}" for i in ids) and len(ids) == 2
