@@ -66,11 +66,17 @@ class _NotServing(Exception):
 
 
 class Counter:
-    def __init__(self):
-        self.lock, self.by_step = threading.Lock(), {}
+    """5xx (and dropped connections) per step. A 503 from /readyz while the index is built is the readiness signal
+    a load balancer waits on, not an error: it is counted apart (`not_ready`)."""
 
-    def add(self, step: str, status: int) -> None:
-        if status >= 500 or status == 0:
+    def __init__(self):
+        self.lock, self.by_step, self.not_ready = threading.Lock(), {}, {}
+
+    def add(self, step: str, status: int, probe: bool = False) -> None:
+        if probe and status == 503:
+            with self.lock:
+                self.not_ready[step] = self.not_ready.get(step, 0) + 1
+        elif status >= 500 or status == 0:
             with self.lock:
                 self.by_step[step] = self.by_step.get(step, 0) + 1
 
@@ -79,7 +85,8 @@ class Client:
     def __init__(self, port: int, token: str, counter: Counter):
         self.port, self.token, self.counter = port, token, counter
 
-    def call(self, step: str, method: str, path: str, body=None, timeout: float = 300.0) -> tuple[int, dict | None, float]:
+    def call(self, step: str, method: str, path: str, body=None, timeout: float = 300.0,
+             probe: bool = False) -> tuple[int, dict | None, float]:
         headers = {"Authorization": f"Bearer {self.token}"}
         data = None
         if body is not None:
@@ -95,7 +102,7 @@ class Client:
         finally:
             conn.close()
         seconds = time.perf_counter() - started
-        self.counter.add(step, status)
+        self.counter.add(step, status, probe)
         try:
             payload = json.loads(raw) if raw else None
         except ValueError:
@@ -139,7 +146,12 @@ class Gunicorn:
         while todo:
             pid, depth = todo.pop()
             for child in children.get(pid, []):
-                found.append((child, "worker" if depth == 0 else "child"))
+                try:
+                    command = Path(f"/proc/{child}/cmdline").read_bytes()
+                except OSError:
+                    command = b""
+                role = "index server" if b"serve-index" in command else "worker" if depth == 0 else "child"
+                found.append((child, role))
                 todo.append((child, depth + 1))
         return found
 
@@ -178,7 +190,7 @@ def wait_first_screen(client: Client, server: Gunicorn, step: str, probe: str) -
         if server.proc.poll() is not None:
             raise SystemExit("gunicorn exited")
         if readyz:
-            status, _, _ = client.call(step, "GET", "/readyz", timeout=10)
+            status, _, _ = client.call(step, "GET", "/readyz", timeout=10, probe=True)
             if status == 404:
                 readyz = False
             elif status != 200:
@@ -312,8 +324,9 @@ def _f(value: float, unit: str, digits: int = 1) -> str:
 
 def table(results: list[dict], counter: Counter, workers: int) -> str:
     rows = ["| size | import (CLI) | start to first screen | all workers serving | single /screen p50 / p95 (HTTP) | "
-            "batch | PSS total (master + workers + children) | PSS per worker | new conviction seen by all | "
-            "restart to first screen | restart, all serving | 5xx |", "| --- " * 12 + "|"]
+            "batch | PSS total (master + workers + index server) | PSS per worker | PSS index server | "
+            "new conviction seen by all | restart to first screen | restart, all serving | 5xx |", "| --- " * 13 + "|"]
+    notes = []
     for r in results:
         workers_pss = [m for role, _, m in r["pss"] if role == "worker"]
         total = sum(m for _, _, m in r["pss"])
@@ -321,9 +334,13 @@ def table(results: list[dict], counter: Counter, workers: int) -> str:
         rows.append(f"| {r['size']:,} | {_f(r['import_s'], 's')} | {_f(r['first_screen_s'], 's')} | "
                     f"{_f(r['all_warm_s'], 's')} | {latency} | {_f(r['batch_per_s'], 'names/s', 0)} | {total:.0f} MiB "
                     f"({len(r['pss'])} processes) | {', '.join(f'{m:.0f}' for m in workers_pss)} MiB | "
+                    f"{sum(m for role, _, m in r['pss'] if role == 'index server'):.0f} MiB | "
                     f"{_f(r['fresh_s'], 's')} | {_f(r['restart_first_screen_s'], 's')} | {_f(r['restart_all_warm_s'], 's')} | "
                     f"{sum(r['errors'].values())} ({', '.join(f'{k}: {v}' for k, v in r['errors'].items()) or 'none'}) |")
-    return "\n".join(rows) + f"\n\ngunicorn {workers} workers, PostgreSQL; `-c python:registry.gunicorn_conf`: " \
+        if r.get("not_ready_503"):
+            notes.append(f"{r['size']:,}: /readyz answered 503 while the index was not ready "
+                         f"({', '.join(f'{k}: {v}' for k, v in r['not_ready_503'].items())} probes; not counted as 5xx).")
+    return "\n".join(rows + [""] + notes) + f"\n\ngunicorn {workers} workers, PostgreSQL; `-c python:registry.gunicorn_conf`: " \
                              f"{'yes' if CONF.exists() else 'no (file absent)'}."
 
 
@@ -343,6 +360,7 @@ def main(argv: list[str] | None = None) -> None:
         counter = Counter()
         figures = run_size(size, args, counter)
         figures["errors"] = dict(counter.by_step)
+        figures["not_ready_503"] = dict(counter.not_ready)
         print(json.dumps({k: v for k, v in figures.items()}, default=str), flush=True)
         results.append(figures)
     print(table(results, Counter(), args.workers))
