@@ -10,6 +10,7 @@ same process triggers a check at once, so a worker always sees its own writes.
 Queries and in-place changes take `mutate`; a full rebuild builds new structures beside the live ones and only
 swaps them in under it, so the index server (watchlist/screening/index_server.py) keeps answering meanwhile.
 """
+import ctypes
 import gc
 import threading
 import time
@@ -48,6 +49,15 @@ def gc_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+def release_free_memory() -> None:
+    """Hand back to the system the heap a build freed (database rows, the index it replaced, the snapshot's
+    bytes): glibc keeps freed memory in its arenas otherwise, and the host would count it against the index."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 LOOKBACK_IDS = 1000
@@ -116,6 +126,7 @@ class ScreeningIndexes:
     def _rebuild(self, session: Session, marker) -> None:
         with gc_paused():
             self._build(session, marker)
+        release_free_memory()
 
     def _build(self, session: Session, marker) -> None:
         started = time.time()

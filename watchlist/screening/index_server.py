@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from registry.audit.models import AuditEntry
 from registry.extensions import db
 from watchlist.screening import snapshot
-from watchlist.screening.cache import local_indexes
+from watchlist.screening.cache import local_indexes, release_free_memory
 from watchlist.screening.index_client import LOCK_NAME, OPS, SNAPSHOT_NAME, SOCKET_NAME, authkey, index_dir
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,10 @@ class IndexServer:
             log.info("screening index snapshot is from another audit log (restore?); rebuilding")
             return False
         self.indexes.install(state)
-        self.snapshot_loaded = {"seconds": round(time.monotonic() - started, 2), "built_at": state["built_at"]}
+        built_at = state["built_at"]
+        del state
+        release_free_memory()
+        self.snapshot_loaded = {"seconds": round(time.monotonic() - started, 2), "built_at": built_at}
         log.info("screening index snapshot loaded in %.1f s", time.monotonic() - started)
         return True
 
