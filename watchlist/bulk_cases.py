@@ -12,7 +12,6 @@ from registry.common.time import today, utcnow
 from registry.domain import Conflict, DomainError, PermissionDenied, StaleVersion, field_error
 from registry.extensions import db
 from watchlist import bulk_subjects
-from watchlist.cases import lifecycle
 from watchlist.cases import service as cases
 from watchlist.cases.models import Case, CaseEvent, CaseRespondent
 from watchlist.screening.bulk_flags import flag_subjects_bulk
@@ -178,27 +177,10 @@ def _apply_event(plan: Plan, case: Case, data: dict, actor: Actor, now) -> None:
     if data.get("version") is not None and data["version"] != case.version:
         raise StaleVersion(f"Case {case.case_no} is at version {case.version}, not {data['version']}.",
                            current_version=case.version)
-    on = data.get("date") or today()
-    if on > today():
-        raise field_error("date", "Cannot be in the future.")
-    targets = cases._targets(case, data)
     before = cases.snapshot(case)
-    step = lifecycle.Step(data["event"], on)
-    for respondent in targets:
-        steps = case.steps_for(respondent.subject_id)
-        last = steps[-1].on if steps else case.filed_on
-        if on < last:
-            raise field_error("date", f"Cannot be before the last recorded event of this respondent ({last.isoformat()}).")
-        try:
-            respondent.state = lifecycle.apply(lifecycle.replay(case.filed_on, steps, on), step).state
-        except lifecycle.TransitionRefused as refused:
-            name = plan.names.get(respondent.subject_id, f"Subject {respondent.subject_id}")
-            raise Conflict(refused.reason if len(case.respondents) == 1 else f"{name}: {refused.reason}") from None
-    single = targets[0].subject_id if data.get("respondent_id") or data["event"] not in lifecycle.STAGE_EVENTS else None
-    event = cases._event(case, data, on, single, actor)
+    event = cases.record_event(case, data, actor,
+                               lambda respondent: plan.names.get(respondent.subject_id, f"Subject {respondent.subject_id}"))
     event.recorded_at = now
-    case.events.append(event)
-    case.status = "pending" if any(r.state in lifecycle.OPEN_STATES for r in case.respondents) else "decided"
     case.version += 1
     plan.audits.append({"action": "case.event", "before": _plain(before),
                         "after": _plain({**cases.snapshot(case), "event": cases._event_snapshot(event)})})

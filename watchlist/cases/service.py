@@ -95,31 +95,37 @@ def add_event(case_id: int, data: dict, actor: Actor) -> Case:
         if data.get("version") is not None and data["version"] != case.version:
             raise StaleVersion(f"Case {case_id} is at version {case.version}, not {data['version']}: someone changed it. "
                                "Reload and retry.", current_version=case.version)
-        on = data.get("date") or today()
-        if on > today():
-            raise field_error("date", "Cannot be in the future.")
-        targets = _targets(case, data)
         before = snapshot(case)
-        step = lifecycle.Step(data["event"], on)
-        for respondent in targets:
-            steps = case.steps_for(respondent.subject_id)
-            last = steps[-1].on if steps else case.filed_on
-            if on < last:
-                raise field_error("date", f"Cannot be before the last recorded event of this respondent ({last.isoformat()}).")
-            try:
-                position = lifecycle.replay(case.filed_on, steps, on)
-                respondent.state = lifecycle.apply(position, step).state
-            except lifecycle.TransitionRefused as refused:
-                name = respondent.subject.name
-                raise Conflict(refused.reason if len(case.respondents) == 1 else f"{name}: {refused.reason}") from None
-        single = targets[0].subject_id if data.get("respondent_id") or data["event"] not in lifecycle.STAGE_EVENTS else None
-        case.events.append(_event(case, data, on, single, actor))
-        case.status = "pending" if any(r.state in lifecycle.OPEN_STATES for r in case.respondents) else "decided"
+        event = record_event(case, data, actor, lambda respondent: respondent.subject.name)
         case.updated_at = utcnow()
         db.session.flush()
-        record_audit(actor, "case.event", "case", case.id, before=before,
-                     after={**snapshot(case), "event": _event_snapshot(case.events[-1])})
+        record_audit(actor, "case.event", "case", case.id, before=before, after={**snapshot(case), "event": _event_snapshot(event)})
         return case
+
+
+def record_event(case: Case, data: dict, actor: Actor, name_of) -> CaseEvent:
+    """Check an event's date and lifecycle step for each respondent it concerns (409 with the reason), apply it and
+    append it to the case; no flush, no audit (the API and the bulk import each write theirs)."""
+    on = data.get("date") or today()
+    if on > today():
+        raise field_error("date", "Cannot be in the future.")
+    targets = _targets(case, data)
+    step = lifecycle.Step(data["event"], on)
+    for respondent in targets:
+        steps = case.steps_for(respondent.subject_id)
+        last = steps[-1].on if steps else case.filed_on
+        if on < last:
+            raise field_error("date", f"Cannot be before the last recorded event of this respondent ({last.isoformat()}).")
+        try:
+            respondent.state = lifecycle.apply(lifecycle.replay(case.filed_on, steps, on), step).state
+        except lifecycle.TransitionRefused as refused:
+            name = name_of(respondent)
+            raise Conflict(refused.reason if len(case.respondents) == 1 else f"{name}: {refused.reason}") from None
+    single = targets[0].subject_id if data.get("respondent_id") or data["event"] not in lifecycle.STAGE_EVENTS else None
+    event = _event(case, data, on, single, actor)
+    case.events.append(event)
+    case.status = "pending" if any(r.state in lifecycle.OPEN_STATES for r in case.respondents) else "decided"
+    return event
 
 
 def _targets(case: Case, data: dict) -> list[CaseRespondent]:
