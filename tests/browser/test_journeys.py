@@ -7,7 +7,7 @@ from tests.browser.conftest import REGULATOR
 from tests.browser.helpers import screenshot
 
 
-def test_worker_on_a_phone_finds_a_misspelt_agency_and_reads_revoked_in_filipino(phone):
+def test_worker_on_a_phone_finds_a_misspelt_agency_and_reads_banned_in_filipino(phone):
     phone.goto("/")
     screenshot(phone, "home")
     phone.get_by_role("link", name="Filipino").click()
@@ -17,13 +17,15 @@ def test_worker_on_a_phone_finds_a_misspelt_agency_and_reads_revoked_in_filipino
     screenshot(phone, "search-did-you-mean-fil")
     phone.get_by_role("link", name="Velmora Overseas Manpower Inc.").click()
     status = phone.locator(".status").first
-    expect(status).to_contain_text("BINAWI")
-    assert "BINAWI" in status.inner_text() and "Binawi ang lisensya noong" in status.inner_text()
-    assert "hindi ka puwedeng i-recruit" in status.inner_text()
+    expect(status).to_contain_text("PINAGBAWALAN")  # revoked with a ban: banned, never "licensed" or only "revoked"
+    assert "Bawal nang mag-recruit ang ahensyang ito" in status.inner_text()
+    page = phone.locator("main").inner_text()
+    assert page.count("Bawal nang mag-recruit ang ahensyang ito") == 1  # said once, in the status
+    assert "BINAWI" in page and "Binawi ang lisensya noong" in page and "hindi ka puwedeng i-recruit" in page
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360  # nothing wider than the phone
     screenshot(phone, "agency-revoked-fil")
     phone.get_by_role("link", name="ខ្មែរ").click()
-    expect(phone.locator(".status").first).to_contain_text("ត្រូវបានដកហូត")
+    expect(phone.locator("main")).to_contain_text("ត្រូវបានដកហូត")
     screenshot(phone, "agency-revoked-km")
 
 
