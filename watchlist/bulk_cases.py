@@ -52,7 +52,9 @@ def import_cases(loaded: list[tuple[int, dict]], actor: Actor, report, progress=
 
 def _chunk(chunk, actor: Actor, report, seen: set, made: dict) -> list[Plan]:
     recorded = {tuple(r) for r in db.session.execute(select(Case.jurisdiction, Case.authority, Case.case_no)
-                                                     .where(Case.case_no.in_({d["case_no"] for _, d in chunk})))}
+                                                     .where(Case.jurisdiction.in_({d["jurisdiction"] for _, d in chunk}),
+                                                            Case.authority.in_({d["authority"] for _, d in chunk}),
+                                                            Case.case_no.in_({d["case_no"] for _, d in chunk})))}
     refs = _references(chunk, made)
     plans, inline = [], []
     for n, data in chunk:

@@ -23,11 +23,17 @@ def _parts_loaded():
             selectinload(Subject.officer_of))
 
 
+def _key_filter(keys: set[tuple[str, str]]) -> tuple:
+    """Conditions on both columns of the unique (country, external_id) index, so each chunk's lookup is an index
+    probe (external_id alone has no index: a chunk would scan the whole table, and an import grow quadratic)."""
+    return Subject.country.in_({country for country, _ in keys}), Subject.external_id.in_({ext for _, ext in keys})
+
+
 def existing_by_key(keys: set[tuple[str, str]], load: bool = True) -> dict[tuple[str, str], Subject]:
     """Subjects with these (country, external_id) keys, in one query (plus one per loaded collection)."""
     if not keys:
         return {}
-    query = select(Subject).where(Subject.external_id.in_({ext for _, ext in keys}))
+    query = select(Subject).where(*_key_filter(keys))
     found = db.session.scalars(query.options(*_parts_loaded()) if load else query)
     return {(s.country, s.external_id): s for s in found if (s.country, s.external_id) in keys}
 
@@ -41,7 +47,7 @@ def current_state(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     state = {}
     for sid, country, ext, kind, name in db.session.execute(
             select(Subject.id, Subject.country, Subject.external_id, Subject.kind, Subject.name)
-            .where(Subject.external_id.in_({ext for _, ext in keys}))):
+            .where(*_key_filter(keys))):
         if (country, ext) in keys:
             state[(country, ext)] = {"id": sid, "kind": kind, "name": name, "other_names": set(), "registration_no": None,
                                      "address": [], "phone": [], "email": []}
